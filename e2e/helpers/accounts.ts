@@ -1,0 +1,4 @@
+import { demoAccounts } from "../../lib/seed/demo-accounts";
+
+export const demoEditor = demoAccounts.find((account) => account.role === "EDITOR")!;
+export const demoReporter = demoAccounts.find((account) => account.role === "REPORTER")!;

@@ -1,0 +1,62 @@
+import path from "node:path";
+import { applyMigrations } from "./migrations/apply-migrations";
+import { createDbClient } from "./client";
+import { bootstrapAdmin } from "@/lib/seed/bootstrap-admin";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import type { Storage } from "@/lib/storage/storage";
+
+export interface PrepareDatabaseOptions {
+  connectionString: string;
+  storage: Storage;
+  /** Load the demo newsroom into an empty database. */
+  seedDemoData: boolean;
+  adminEmail?: string;
+  adminPassword?: string;
+  /** Project root holding prisma/migrations and prisma/demo (default: cwd). */
+  root?: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * Everything a database needs before the app serves from it, run at every start:
+ * pending migrations, the first admin account, and on an empty database the demo
+ * newsroom. Each step is a no-op when already done.
+ */
+export async function prepareDatabase(options: PrepareDatabaseOptions): Promise<void> {
+  const root = options.root ?? process.cwd();
+  const log = options.log ?? ((line: string) => console.log(line));
+
+  const { applied } = await applyMigrations({
+    connectionString: options.connectionString,
+    migrationsDir: path.join(root, "prisma", "migrations"),
+  });
+  if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+
+  const db = createDbClient(options.connectionString);
+  try {
+    const empty = (await db.publication.count()) === 0;
+    if (empty && options.seedDemoData) {
+      const result = await seedDemo({ db, storage: options.storage, demoDir: path.join(root, "prisma", "demo") });
+      log(`Loaded the demo newsroom: editions ${result.editions.join(", ")}, ${result.articles} articles.`);
+    }
+    const admin = await bootstrapAdmin({ db, email: options.adminEmail, password: options.adminPassword });
+    if (admin?.generatedPassword) {
+      log(
+        [
+          "",
+          "┌──────────────────────────────────────────────────────────────",
+          "│ Admin account created. This password is shown only once:",
+          `│   e-mail:   ${admin.email}`,
+          `│   password: ${admin.generatedPassword}`,
+          "│ Set ADMIN_EMAIL and ADMIN_PASSWORD before the first start to choose them.",
+          "└──────────────────────────────────────────────────────────────",
+          "",
+        ].join("\n"),
+      );
+    } else if (admin) {
+      log(`Admin account created: ${admin.email}`);
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,265 @@
+import sharp from "sharp";
+import type { Db, Tx } from "@/lib/db/client";
+import type { BylineRole } from "@/lib/db/generated/enums";
+import { bodyFromBlocks, bodyPlainText, countWords } from "@/lib/articles/body";
+import { bylineRoleFromLabel, formatByline } from "@/lib/people/byline";
+import { storageKeyFor, type Storage } from "@/lib/storage/storage";
+import { parsePageNumber, type EditionManifest, type ManifestStory } from "./manifest-schema";
+import { readManifestFolder, ManifestError, type ManifestFile } from "./read-manifest";
+import { editionDate } from "./edition-date";
+
+export interface ImportEditionReport {
+  editionId: string;
+  date: string;
+  pages: number;
+  articlesCreated: number;
+  articlesUpdated: number;
+  published: boolean;
+}
+
+/**
+ * Creates or updates a whole edition from an import folder (manifest.json + files).
+ * Stories are matched by their manifest id, else by date + page + headline, so a
+ * second run changes nothing. Files are stored first (content-addressed, so a
+ * failed import leaves no reference to them); all rows are written in one transaction.
+ */
+export async function importEdition(options: {
+  db: Db;
+  storage: Storage;
+  folder: string;
+  /** Publish the edition and its stories (the demo; `--publish`). */
+  publish?: boolean;
+  publishedAt?: Date;
+  actorId?: string;
+}): Promise<ImportEditionReport> {
+  const { manifest, files } = await readManifestFolder(options.folder);
+  const stored = new Map<string, string>();
+  for (const file of files.values()) stored.set(file.name, await storeAsset(options, file));
+
+  return options.db.$transaction(
+    async (tx) => {
+      const publication = await findPublication(tx, manifest.publication);
+      const date = editionDate(manifest.date);
+      const publish = options.publish ?? false;
+      const publishedAt = publish ? (options.publishedAt ?? new Date()) : null;
+
+      const edition = await tx.edition.upsert({
+        where: { publicationId_date: { publicationId: publication.id, date } },
+        create: {
+          publicationId: publication.id,
+          date,
+          issueNumber: manifest.issueNumber ?? null,
+          status: publish ? "PUBLISHED" : "PLANNING",
+          publishedAt,
+          publishedById: publish ? (options.actorId ?? null) : null,
+        },
+        update: {
+          issueNumber: manifest.issueNumber ?? undefined,
+          ...(publish ? { status: "PUBLISHED", publishedAt, publishedById: options.actorId ?? null } : {}),
+        },
+      });
+
+      const report: ImportEditionReport = {
+        editionId: edition.id,
+        date: manifest.date,
+        pages: manifest.pages.length,
+        articlesCreated: 0,
+        articlesUpdated: 0,
+        published: publish,
+      };
+      const context: StoryContext = { tx, publicationId: publication.id, manifest, stored, publish, publishedAt, actorId: options.actorId };
+
+      for (const [index, pageInput] of manifest.pages.entries()) {
+        const pageName = await tx.pageName.upsert({
+          where: { publicationId_name: { publicationId: publication.id, name: pageInput.name } },
+          create: { publicationId: publication.id, name: pageInput.name, defaultNumber: pageInput.number, position: index + 1 },
+          update: {},
+        });
+        const pageData = {
+          section: parsePageNumber(pageInput.number).section,
+          position: index + 1,
+          name: pageInput.name,
+          pageNameId: pageName.id,
+          status: publish ? ("PUBLISHED" as const) : undefined,
+          pdfAssetId: pageInput.pdf ? stored.get(pageInput.pdf) : undefined,
+        };
+        const page = await tx.page.upsert({
+          where: { editionId_number: { editionId: edition.id, number: pageInput.number } },
+          create: { editionId: edition.id, number: pageInput.number, ...pageData },
+          update: pageData,
+        });
+
+        for (const [order, story] of pageInput.stories.entries()) {
+          const { articleId, created } = await upsertStory(context, story, pageInput.number);
+          if (created) report.articlesCreated += 1;
+          else if (!isContinuation(manifest, story, pageInput.number)) report.articlesUpdated += 1;
+          const part = isContinuation(manifest, story, pageInput.number) ? 2 : 1;
+          await tx.placement.upsert({
+            where: { pageId_articleId: { pageId: page.id, articleId } },
+            create: { pageId: page.id, articleId, position: order + 1, part },
+            update: { position: order + 1, part },
+          });
+        }
+      }
+      return report;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+interface StoryContext {
+  tx: Tx;
+  publicationId: string;
+  manifest: EditionManifest;
+  stored: Map<string, string>;
+  publish: boolean;
+  publishedAt: Date | null;
+  actorId?: string;
+}
+
+/** The second appearance of a story id in the manifest is its continuation (转版). */
+function isContinuation(manifest: EditionManifest, story: ManifestStory, pageNumber: string): boolean {
+  if (!story.id) return false;
+  const first = manifest.pages.find((page) => page.stories.some((s) => s.id === story.id));
+  return first !== undefined && first.number !== pageNumber;
+}
+
+async function upsertStory(context: StoryContext, story: ManifestStory, pageNumber: string) {
+  const { tx, manifest } = context;
+  const continuation = isContinuation(manifest, story, pageNumber);
+  const existing = story.id
+    ? await tx.article.findUnique({ where: { externalId: story.id }, select: { id: true } })
+    : await tx.article.findFirst({
+        where: {
+          publicationId: context.publicationId,
+          headline: story.headline,
+          placements: { some: { page: { number: pageNumber, edition: { date: editionDate(manifest.date) } } } },
+        },
+        select: { id: true },
+      });
+  if (existing && continuation) {
+    // The continuation's text is the rest of the same article: append once.
+    return { articleId: existing.id, created: false };
+  }
+
+  const blocks = [...story.body, ...continuationBlocks(manifest, story, pageNumber)];
+  const body = bodyFromBlocks(blocks);
+  const data = {
+    kicker: story.kicker ?? null,
+    headline: story.headline,
+    subtitle: story.subtitle ?? null,
+    body,
+    wordCount: countWords([story.kicker, story.headline, story.subtitle, bodyPlainText(body)].filter(Boolean).join("\n")),
+    plannedDate: editionDate(manifest.date),
+    ...(context.publish
+      ? { status: "PUBLISHED" as const, publishedAt: context.publishedAt, publishedById: context.actorId ?? null }
+      : {}),
+  };
+  const article = existing
+    ? await context.tx.article.update({ where: { id: existing.id }, data })
+    : await context.tx.article.create({
+        data: { ...data, publicationId: context.publicationId, externalId: story.id ?? null, createdById: context.actorId ?? null },
+      });
+
+  await replaceBylines(context, article.id, story);
+  await replacePhotos(context, article.id, story);
+  return { articleId: article.id, created: !existing };
+}
+
+/** Text a manifest gives on the page where the story continues, appended to its body. */
+function continuationBlocks(manifest: EditionManifest, story: ManifestStory, pageNumber: string) {
+  if (!story.id) return [];
+  return manifest.pages
+    .filter((page) => page.number !== pageNumber)
+    .flatMap((page) => page.stories.filter((s) => s.id === story.id))
+    .flatMap((s) => s.body);
+}
+
+async function replaceBylines(context: StoryContext, articleId: string, story: ManifestStory) {
+  const { tx } = context;
+  await tx.byline.deleteMany({ where: { articleId } });
+  for (const [position, input] of story.bylines.entries()) {
+    const role: BylineRole = bylineRoleFromLabel(input.role) ?? "REPORTER";
+    const person = await findOrCreatePerson(tx, context.publicationId, input.name, role, input.organisation);
+    await tx.byline.create({
+      data: {
+        articleId,
+        personId: person.id,
+        name: input.name,
+        role,
+        organisation: input.organisation ?? null,
+        display: input.display ?? formatByline({ name: input.name, role, organisation: input.organisation }),
+        position: position + 1,
+      },
+    });
+  }
+}
+
+async function replacePhotos(context: StoryContext, articleId: string, story: ManifestStory) {
+  const { tx } = context;
+  await tx.articlePhoto.deleteMany({ where: { articleId } });
+  for (const [position, input] of story.photos.entries()) {
+    const assetId = context.stored.get(input.file);
+    if (!assetId) throw new ManifestError([`${input.file}: 文件未保存`]);
+    const photographer = input.photographer
+      ? await findOrCreatePerson(tx, context.publicationId, input.photographer, "PHOTOGRAPHER", undefined)
+      : null;
+    const fields = {
+      caption: input.caption ?? null,
+      credit: input.credit ?? (input.photographer ? `${input.photographer} 摄` : null),
+      altText: input.alt ?? input.caption ?? null,
+      photographerId: photographer?.id ?? null,
+    };
+    const photo = await tx.photo.upsert({
+      where: { assetId },
+      create: { publicationId: context.publicationId, assetId, ...fields },
+      update: fields,
+    });
+    await tx.articlePhoto.create({ data: { articleId, photoId: photo.id, position: position + 1 } });
+  }
+}
+
+async function findOrCreatePerson(
+  tx: Tx,
+  publicationId: string,
+  name: string,
+  role: BylineRole,
+  organisation: string | undefined,
+) {
+  const existing = await tx.person.findFirst({
+    where: { publicationId, name, organisation: organisation ?? null },
+    orderBy: { createdAt: "asc" },
+  });
+  return existing ?? tx.person.create({ data: { publicationId, name, role, organisation: organisation ?? null } });
+}
+
+async function findPublication(tx: Tx, slug: string | undefined) {
+  const publication = slug
+    ? await tx.publication.findUnique({ where: { slug } })
+    : await tx.publication.findFirst({ where: { isDefault: true } });
+  if (!publication) throw new ManifestError([`publication: 找不到报刊 ${slug ?? "(默认)"}`]);
+  return publication;
+}
+
+async function storeAsset(options: { db: Db; storage: Storage; actorId?: string }, file: ManifestFile): Promise<string> {
+  const isPdf = file.mimeType === "application/pdf";
+  const extension = isPdf ? "pdf" : file.mimeType.split("/")[1]!.replace("jpeg", "jpg");
+  const { key, sha256 } = storageKeyFor(file.data, isPdf ? "pages" : "photos", extension);
+  const existing = await options.db.asset.findUnique({ where: { storageKey: key }, select: { id: true } });
+  if (existing) return existing.id;
+  const size = isPdf ? {} : await sharp(file.data).metadata().then((m) => ({ width: m.width, height: m.height }));
+  await options.storage.put(key, file.data, file.mimeType);
+  const asset = await options.db.asset.create({
+    data: {
+      kind: isPdf ? "PAGE_PDF" : "PHOTO",
+      storageKey: key,
+      originalName: file.name,
+      mimeType: file.mimeType,
+      byteSize: file.data.length,
+      sha256,
+      ...size,
+      createdById: options.actorId ?? null,
+    },
+  });
+  return asset.id;
+}

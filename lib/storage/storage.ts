@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+
+/** Where files live. Disk by default; an S3-compatible store plugs in behind the same interface. */
+export interface Storage {
+  put(key: string, data: Buffer, contentType: string): Promise<void>;
+  get(key: string): Promise<Buffer>;
+  stream(key: string): Promise<Readable>;
+  exists(key: string): Promise<boolean>;
+  delete(key: string): Promise<void>;
+}
+
+const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]*$/i;
+
+function assertSafeKey(key: string): void {
+  if (!SAFE_KEY.test(key) || key.includes("..") || key.includes("//")) {
+    throw new Error(`Invalid storage key: ${key}`);
+  }
+}
+
+export class DiskStorage implements Storage {
+  constructor(private readonly root: string) {}
+
+  private file(key: string): string {
+    assertSafeKey(key);
+    return path.join(/*turbopackIgnore: true*/ this.root, key);
+  }
+
+  async put(key: string, data: Buffer): Promise<void> {
+    const file = this.file(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    // Write then rename: a reader never sees half a file.
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, data);
+    await rename(temp, file);
+  }
+
+  get(key: string): Promise<Buffer> {
+    return readFile(this.file(key));
+  }
+
+  async stream(key: string): Promise<Readable> {
+    const file = this.file(key);
+    await stat(file);
+    return createReadStream(file);
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return stat(this.file(key)).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.file(key), { force: true });
+  }
+}
+
+/** Content-addressed key: identical files share storage, names never collide. */
+export function storageKeyFor(data: Buffer, prefix: string, extension: string): { key: string; sha256: string } {
+  const sha256 = createHash("sha256").update(data).digest("hex");
+  return { key: `${prefix}/${sha256.slice(0, 2)}/${sha256}.${extension}`, sha256 };
+}
+
+export function defaultStorageDir(configured: string | undefined): string {
+  return path.resolve(/*turbopackIgnore: true*/ configured ?? path.join(process.cwd(), ".data", "storage"));
+}

@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+
+// Only redirects; every dashboard page and action checks the user itself.
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isSignIn = pathname === "/admin/sign-in";
+  if (!isSignIn) {
+    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+    if (!token) {
+      const url = new URL("/admin/sign-in", request.url);
+      url.searchParams.set("callbackUrl", pathname + search);
+      return withDashboardHeaders(NextResponse.redirect(url));
+    }
+  }
+  return withDashboardHeaders(NextResponse.next());
+}
+
+/** Staff pages are never cached by shared caches and never framed by other sites. */
+function withDashboardHeaders(response: NextResponse): NextResponse {
+  response.headers.set("Cache-Control", "private, no-store");
+  response.headers.set("X-Frame-Options", "DENY");
+  response.headers.set("Content-Security-Policy", "frame-ancestors 'none'");
+  return response;
+}
+
+export const config = {
+  matcher: ["/admin", "/admin/:path*"],
+};
