@@ -1,9 +1,10 @@
-import sharp from "sharp";
 import type { Db, Tx } from "@/lib/db/client";
 import type { BylineRole } from "@/lib/db/generated/enums";
 import { bodyFromBlocks, bodyPlainText, countWords } from "@/lib/articles/body";
 import { bylineRoleFromLabel, formatByline } from "@/lib/people/byline";
-import { storageKeyFor, type Storage } from "@/lib/storage/storage";
+import type { Storage } from "@/lib/storage/storage";
+import { storeAsset } from "@/lib/media/store-asset";
+import { PagePdfError, renderPagePdf } from "@/lib/media/render-page-pdf";
 import { parsePageNumber, type EditionManifest, type ManifestStory } from "./manifest-schema";
 import { readManifestFolder, ManifestError, type ManifestFile } from "./read-manifest";
 import { editionDate } from "./edition-date";
@@ -33,8 +34,16 @@ export async function importEdition(options: {
   actorId?: string;
 }): Promise<ImportEditionReport> {
   const { manifest, files } = await readManifestFolder(options.folder);
+  // Everything that can refuse the import happens before anything is stored.
+  const renders = renderPageImages(manifest, files);
   const stored = new Map<string, string>();
-  for (const file of files.values()) stored.set(file.name, await storeAsset(options, file));
+  const pageImages = new Map<string, string>();
+  for (const file of files.values()) {
+    const kind = file.mimeType === "application/pdf" ? "PAGE_PDF" : "PHOTO";
+    stored.set(file.name, await storeAsset({ ...options, data: file.data, mimeType: file.mimeType, kind, originalName: file.name }));
+    const png = renders.get(file.name);
+    if (png) pageImages.set(file.name, await storeAsset({ ...options, data: png, mimeType: "image/png", kind: "PAGE_IMAGE" }));
+  }
 
   return options.db.$transaction(
     async (tx) => {
@@ -82,6 +91,7 @@ export async function importEdition(options: {
           pageNameId: pageName.id,
           status: publish ? ("PUBLISHED" as const) : undefined,
           pdfAssetId: pageInput.pdf ? stored.get(pageInput.pdf) : undefined,
+          imageAssetId: pageInput.pdf ? pageImages.get(pageInput.pdf) : undefined,
         };
         const page = await tx.page.upsert({
           where: { editionId_number: { editionId: edition.id, number: pageInput.number } },
@@ -241,25 +251,18 @@ async function findPublication(tx: Tx, slug: string | undefined) {
   return publication;
 }
 
-async function storeAsset(options: { db: Db; storage: Storage; actorId?: string }, file: ManifestFile): Promise<string> {
-  const isPdf = file.mimeType === "application/pdf";
-  const extension = isPdf ? "pdf" : file.mimeType.split("/")[1]!.replace("jpeg", "jpg");
-  const { key, sha256 } = storageKeyFor(file.data, isPdf ? "pages" : "photos", extension);
-  const existing = await options.db.asset.findUnique({ where: { storageKey: key }, select: { id: true } });
-  if (existing) return existing.id;
-  const size = isPdf ? {} : await sharp(file.data).metadata().then((m) => ({ width: m.width, height: m.height }));
-  await options.storage.put(key, file.data, file.mimeType);
-  const asset = await options.db.asset.create({
-    data: {
-      kind: isPdf ? "PAGE_PDF" : "PHOTO",
-      storageKey: key,
-      originalName: file.name,
-      mimeType: file.mimeType,
-      byteSize: file.data.length,
-      sha256,
-      ...size,
-      createdById: options.actorId ?? null,
-    },
-  });
-  return asset.id;
+/** Renders each page PDF to its page image; a PDF that cannot be rendered refuses the import. */
+function renderPageImages(manifest: EditionManifest, files: Map<string, ManifestFile>): Map<string, Buffer> {
+  const images = new Map<string, Buffer>();
+  for (const [index, page] of manifest.pages.entries()) {
+    const file = page.pdf ? files.get(page.pdf) : undefined;
+    if (!file || images.has(file.name)) continue;
+    try {
+      images.set(file.name, renderPagePdf(file.data).png);
+    } catch (error) {
+      if (error instanceof PagePdfError) throw new ManifestError([`pages[${index}].pdf: ${error.message}`]);
+      throw error;
+    }
+  }
+  return images;
 }

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -114,6 +115,46 @@ export async function seedDemo(options: { db: Db; storage: Storage; demoDir: str
       actorId: editor.id,
     });
     articles += report.articlesCreated;
+    await applyDemoRegions(db, path.join(demoDir, "editions", date), report.editionId);
   }
   return { editions: input.editions, articles };
+}
+
+const regionsFileSchema = z.object({
+  page: z.string(),
+  boxes: z.array(
+    z.object({ headline: z.string(), x: z.number(), y: z.number(), w: z.number(), h: z.number() }),
+  ),
+});
+
+/**
+ * The demo page's article regions (热区), as an editor would have mapped them
+ * (regions.json beside the manifest; page-relative 0..1 rectangles).
+ */
+async function applyDemoRegions(db: Db, folder: string, editionId: string): Promise<void> {
+  const file = path.join(folder, "regions.json");
+  if (!existsSync(file)) return;
+  const input = regionsFileSchema.parse(JSON.parse(await readFile(file, "utf8")));
+  const page = await db.page.findUniqueOrThrow({
+    where: { editionId_number: { editionId, number: input.page } },
+    include: { placements: { include: { article: { select: { headline: true } } } }, _count: { select: { regions: true } } },
+  });
+  if (page._count.regions > 0) return;
+  for (const box of input.boxes) {
+    const placement = page.placements.find((candidate) => candidate.article.headline === box.headline);
+    if (!placement) throw new Error(`regions.json: no article "${box.headline}" on ${input.page}`);
+    await db.region.create({
+      data: {
+        pageId: page.id,
+        placementId: placement.id,
+        source: "MANUAL",
+        polygon: [
+          [box.x, box.y],
+          [box.x + box.w, box.y],
+          [box.x + box.w, box.y + box.h],
+          [box.x, box.y + box.h],
+        ],
+      },
+    });
+  }
 }

@@ -1,0 +1,74 @@
+import sharp from "sharp";
+import type { Db } from "@/lib/db/client";
+import type { AssetKind } from "@/lib/db/generated/enums";
+import { storageKeyFor, type Storage } from "@/lib/storage/storage";
+import { makeImageVariants, PAGE_IMAGE_WIDTHS, PHOTO_WIDTHS } from "./image-variants";
+
+const EXTENSIONS: Record<string, string> = {
+  "application/pdf": "pdf",
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/webp": "webp",
+};
+
+const PREFIXES: Record<AssetKind, string> = { PHOTO: "photos", PAGE_PDF: "pages", PAGE_IMAGE: "page-images", LOGO: "logos" };
+
+interface StoreOptions {
+  db: Db;
+  storage: Storage;
+  actorId?: string;
+}
+
+/**
+ * Stores a file and its asset row (and, for images, resized WebP derivatives).
+ * Content-addressed: storing the same bytes again returns the existing asset.
+ * Files are written before rows, so a row never points at a missing file.
+ */
+export async function storeAsset(
+  options: StoreOptions & { data: Buffer; mimeType: string; kind: AssetKind; originalName?: string },
+): Promise<string> {
+  const { db, storage, data, mimeType, kind } = options;
+  const extension = EXTENSIONS[mimeType];
+  if (!extension) throw new Error(`Unsupported file type: ${mimeType}`);
+  const { key, sha256 } = storageKeyFor(data, PREFIXES[kind], extension);
+  const existing = await db.asset.findUnique({ where: { storageKey: key }, select: { id: true } });
+  if (existing) return existing.id;
+
+  const isImage = mimeType.startsWith("image/");
+  const size = isImage ? await imageSize(data) : {};
+  const widths = kind === "PAGE_IMAGE" ? PAGE_IMAGE_WIDTHS : kind === "PHOTO" ? PHOTO_WIDTHS : [];
+  const variants = isImage && widths.length ? await makeImageVariants(data, widths) : [];
+  const base = key.slice(0, -(extension.length + 1));
+
+  await storage.put(key, data, mimeType);
+  for (const variant of variants) await storage.put(`${base}-w${variant.width}.webp`, variant.data, variant.mimeType);
+
+  const asset = await db.asset.create({
+    data: {
+      kind,
+      storageKey: key,
+      originalName: options.originalName ?? null,
+      mimeType,
+      byteSize: data.length,
+      sha256,
+      ...size,
+      createdById: options.actorId ?? null,
+      derivatives: {
+        create: variants.map((variant) => ({
+          width: variant.width,
+          height: variant.height,
+          mimeType: variant.mimeType,
+          byteSize: variant.data.length,
+          storageKey: `${base}-w${variant.width}.webp`,
+        })),
+      },
+    },
+  });
+  return asset.id;
+}
+
+async function imageSize(data: Buffer): Promise<{ width?: number; height?: number }> {
+  const meta = await sharp(data).metadata();
+  const swap = (meta.orientation ?? 1) >= 5;
+  return swap ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height };
+}
