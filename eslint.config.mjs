@@ -9,6 +9,9 @@ const config = [
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/ban-ts-comment": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Images are resized once, when they are stored (lib/media), and served
+      // with srcset from /media; next/image's runtime optimiser would redo that.
+      "@next/next/no-img-element": "off",
     },
   },
   {

@@ -54,7 +54,6 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: dataDir,
       NEXT_DIST_DIR: ".next-test",
-      BIND_ADDRESS: "127.0.0.1",
       NEXT_SKIP_TYPECHECK: "1",
       ADMIN_EMAIL: e2eAdmin.email,
       ADMIN_PASSWORD: e2eAdmin.password,

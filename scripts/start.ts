@@ -24,7 +24,9 @@ const serverJs = await ensureBuild({
 });
 const services = await startLocalServices(config, {
   NODE_ENV: "production",
-  HOSTNAME: process.env.BIND_ADDRESS || "0.0.0.0",
+  // All interfaces: with a specific address, Next.js takes the proxy's internal
+  // rewrites (lib/reader/routing.ts) for external ones and fails them.
+  HOSTNAME: "0.0.0.0",
 });
 superviseServer(process.execPath, [serverJs], services);
 

@@ -1,0 +1,153 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArticleBody } from "@/components/reader/article-body";
+import { ArticlePhoto } from "@/components/reader/article-photo";
+import { FontSizeControls } from "@/components/reader/font-size-controls";
+import { ReaderHeader } from "@/components/reader/reader-header";
+import { SiteFooter } from "@/components/reader/site-footer";
+import { findArticleView } from "@/lib/reader/find-article-view";
+import type { EditionView, PlacedArticleView } from "@/lib/reader/find-edition-view";
+import { jsonLdScript, newsArticleJsonLd } from "@/lib/reader/news-article-json-ld";
+import { neighbourArticles } from "@/lib/reader/page-neighbours";
+import { readerContext, readerEdition, type ReaderRouteParams } from "@/lib/reader/reader-context";
+import { absoluteUrl, articleUrl, feedUrl, pageUrl, type PublicationRef } from "@/lib/reader/urls";
+import { parsePageNumber } from "@/lib/editions/manifest-schema";
+
+type Route = ReaderRouteParams & { date: string; page: string; article: string };
+
+async function load(route: Route) {
+  const context = await readerContext(route, (slug) => articleUrl({ slug, isDefault: true }, route.date, route.page, Number(route.article)));
+  const edition = await readerEdition(context, route.date);
+  const page = edition.pages.find((candidate) => candidate.number === route.page);
+  // An article's URL is on the page where it starts, at its position there.
+  const placed = page?.articles.find((candidate) => String(candidate.position) === route.article && candidate.part === 1);
+  if (!page || !placed) notFound();
+  const article = await findArticleView(context.publication.id, placed.articleId);
+  if (!article) notFound();
+  return { context, edition, page, placed, article };
+}
+
+export async function generateMetadata({ params }: PageProps<"/[script]/[publication]/[date]/[page]/[article]">): Promise<Metadata> {
+  const { context, edition, page, placed, article } = await load((await params) as Route);
+  const { t, publication } = context;
+  const url = absoluteUrl(articleUrl(publication, edition.date, page.number, placed.position));
+  const description = t(article.summary ?? article.body.content.map((block) => (block.content ?? []).map((node) => (node.type === "text" ? node.text : "")).join("")).join("").slice(0, 120));
+  return {
+    title: t(`${article.headline} - ${publication.name}`),
+    description,
+    alternates: {
+      canonical: url,
+      types: { "application/rss+xml": [{ url: feedUrl(publication), title: t(`${publication.name} 最新一期`) }] },
+    },
+    openGraph: {
+      type: "article",
+      title: t(article.headline),
+      description,
+      url,
+      siteName: t(publication.name),
+      publishedTime: article.publishedAt ?? undefined,
+      modifiedTime: article.updatedAt,
+      authors: article.bylines.map((byline) => byline.name),
+      images: article.photos.map((photo) => ({ url: absoluteUrl(photo.variants.at(-1)?.url ?? photo.src), width: photo.width, height: photo.height, alt: photo.alt })),
+    },
+  };
+}
+
+function ArticleNav({ previous, next, publication, edition, t }: { previous?: PlacedArticleView; next?: PlacedArticleView; publication: PublicationRef; edition: EditionView; t: (text: string) => string }) {
+  const link = (article: PlacedArticleView | undefined, label: string, rel: "prev" | "next") =>
+    article ? (
+      <Link href={articleUrl(publication, edition.date, article.home.pageNumber, article.home.position)} rel={rel} className="max-w-[48%]">
+        {t(label)}
+        <span className="sr-only">：{t(article.headline)}</span>
+      </Link>
+    ) : (
+      <span className="text-neutral-600">{t(label)}</span>
+    );
+  return (
+    <nav aria-label={t("文章导航")} className="flex justify-between text-sm print:hidden">
+      {link(previous, "上一篇", "prev")}
+      {link(next, "下一篇", "next")}
+    </nav>
+  );
+}
+
+export default async function ArticleViewRoute({ params }: PageProps<"/[script]/[publication]/[date]/[page]/[article]">) {
+  const { context, edition, page, placed, article } = await load((await params) as Route);
+  const { t, publication, script } = context;
+  const { previous, next } = neighbourArticles(edition, placed.articleId);
+  const path = articleUrl(publication, edition.date, page.number, placed.position);
+  const continuations = placed.parts.slice(1);
+  const jsonLd = newsArticleJsonLd({ article, publication, url: path, editionDate: edition.date, page: { number: page.number, name: page.name, section: parsePageNumber(page.number).section } });
+
+  return (
+    <>
+      <ReaderHeader publication={publication} date={edition.date} issueNumber={edition.issueNumber} script={script} currentPath={path} t={t} />
+      <main className="mx-auto max-w-3xl px-4 py-4">
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }} />
+        <div className="flex flex-wrap items-center justify-between gap-3 border-b border-neutral-200 pb-3 text-sm print:hidden">
+          <Link href={pageUrl(publication, edition.date, page.number)}>{t(`第${page.number}版:${page.name}`)}</Link>
+          <FontSizeControls labels={{ larger: t("放大"), smaller: t("缩小"), reset: t("默认"), group: t("字号") }} />
+        </div>
+        <div className="mt-3">
+          <ArticleNav previous={previous} next={next} publication={publication} edition={edition} t={t} />
+        </div>
+
+        <article className="mt-6">
+          <header className="text-center">
+            {article.kicker && <p className="text-lg text-neutral-700">{t(article.kicker)}</p>}
+            <h1 className="mt-1 text-2xl leading-snug font-bold sm:text-3xl">{t(article.headline)}</h1>
+            {article.subtitle && <p className="mt-2 text-lg text-neutral-700">{t(article.subtitle)}</p>}
+            {article.bylines.length > 0 && (
+              <p className="mt-4 text-sm text-neutral-700">
+                {article.bylines.map((byline) => (
+                  <span key={byline.display} className="mx-1">
+                    {t(byline.display)}
+                  </span>
+                ))}
+              </p>
+            )}
+            <p className="mt-1 text-xs text-neutral-600 print:block">{t(`${publication.name} ${edition.date} 第${page.number}版`)}</p>
+          </header>
+
+          {article.photos.map((photo, index) => (
+            <ArticlePhoto key={photo.src} photo={photo} t={t} priority={index === 0} />
+          ))}
+
+          <div className="mt-6">
+            <ArticleBody body={article.body} t={t} />
+          </div>
+
+          {continuations.length > 0 && (
+            <p className="mt-4 text-sm text-neutral-600">
+              {t("本文转")}
+              {continuations.map((part) => (
+                <Link key={part.pageNumber} href={pageUrl(publication, edition.date, part.pageNumber)} className="mx-1">
+                  {t(`第${part.pageNumber}版`)}
+                </Link>
+              ))}
+            </p>
+          )}
+
+          {article.corrections.length > 0 && (
+            <aside aria-labelledby="corrections-heading" className="mt-8 rounded border-l-4 border-amber-500 bg-amber-50 p-4">
+              <h2 id="corrections-heading" className="font-bold">{t("更正")}</h2>
+              <ul className="mt-2 space-y-2 text-sm">
+                {article.corrections.map((correction) => (
+                  <li key={correction.publishedAt}>
+                    <time dateTime={correction.publishedAt}>{correction.publishedAt.slice(0, 10)}</time>：{t(correction.text)}
+                  </li>
+                ))}
+              </ul>
+            </aside>
+          )}
+        </article>
+
+        <div className="mt-8 border-t border-neutral-200 pt-3">
+          <ArticleNav previous={previous} next={next} publication={publication} edition={edition} t={t} />
+        </div>
+      </main>
+      <SiteFooter footer={publication.footer} t={t} />
+    </>
+  );
+}

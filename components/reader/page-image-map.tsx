@@ -1,0 +1,52 @@
+import type { PageView } from "@/lib/reader/find-edition-view";
+
+/**
+ * The printed page image with each article's region (热区) as a real link over
+ * it, named by the headline and in page order, so keyboard and screen-reader
+ * users reach them as a list of links. Highlighted on hover and focus.
+ */
+export function PageImageMap(props: {
+  page: PageView;
+  label: string;
+  hrefFor: (articleId: string) => string;
+  headlineFor: (articleId: string) => string;
+}) {
+  const { page, label, hrefFor, headlineFor } = props;
+  const image = page.image;
+  if (!image) return null;
+  const largest = image.variants.at(-1)!;
+  const srcSet = image.variants.map((variant) => `${variant.url} ${variant.width}w`).join(", ");
+  return (
+    <figure className="relative mx-auto w-full max-w-[800px] border border-neutral-300 bg-white shadow-sm">
+      <img
+        src={image.variants.find((variant) => variant.width >= 800)?.url ?? largest.url}
+        srcSet={srcSet}
+        sizes="(min-width: 1024px) 600px, 100vw"
+        width={image.width}
+        height={image.height}
+        alt={label}
+        className="block h-auto w-full"
+        decoding="async"
+      />
+      <ul className="m-0 list-none p-0">
+        {page.regions.map((region, index) => (
+          <li key={index}>
+            <a
+              href={hrefFor(region.articleId)}
+              aria-label={headlineFor(region.articleId)}
+              className="region-link absolute block"
+              style={{
+                left: `${region.box.x * 100}%`,
+                top: `${region.box.y * 100}%`,
+                width: `${region.box.w * 100}%`,
+                height: `${region.box.h * 100}%`,
+                clipPath: region.clipPath ?? undefined,
+              }}
+            />
+          </li>
+        ))}
+      </ul>
+      <figcaption className="sr-only">{label}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,26 @@
+import { revalidateTag } from "next/cache";
+
+// Every cache tag of the reader site, in one place. Reader queries are cached
+// under these tags; publishing, correcting or withdrawing revalidates them.
+
+export const cacheTags = {
+  /** Everything a publication's reader pages show: navigation, calendars, feeds. */
+  publication: (publicationId: string) => `publication:${publicationId}`,
+  /** One edition's pages, placements and regions (by date: also tags "not published yet"). */
+  edition: (publicationId: string, date: string) => `edition:${publicationId}:${date}`,
+  /** One article's text, bylines, photos and corrections. */
+  article: (articleId: string) => `article:${articleId}`,
+} as const;
+
+/**
+ * After an edition is published or withdrawn: its pages, and everything that
+ * lists editions (navigation, 上一期/下一期, calendar, feeds, sitemaps).
+ */
+export function revalidateEdition(publicationId: string): void {
+  revalidateTag(cacheTags.publication(publicationId), { expire: 0 });
+}
+
+/** After a correction: only the article (and what shows its text). */
+export function revalidateArticle(articleId: string): void {
+  revalidateTag(cacheTags.article(articleId), { expire: 0 });
+}

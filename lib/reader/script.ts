@@ -1,0 +1,42 @@
+import * as OpenCC from "opencc-js/cn2t";
+
+/** The two scripts of the reader site: Simplified (default) and Traditional Chinese. */
+export const scripts = ["hans", "hant"] as const;
+export type Script = (typeof scripts)[number];
+
+export const SCRIPT_COOKIE = "script";
+export const SCRIPT_PARAM = "script";
+
+export function isScript(value: unknown): value is Script {
+  return value === "hans" || value === "hant";
+}
+
+/** `<html lang>` for each script. */
+export const scriptLang: Record<Script, string> = { hans: "zh-CN", hant: "zh-Hant" };
+
+let toTraditional: ((text: string) => string) | undefined;
+
+/**
+ * A text converter for the script: identity for Simplified; for Traditional,
+ * OpenCC's phrase-aware conversion with Hong Kong usage (most of Jiangmen's overseas readers are Cantonese).
+ */
+export function converterFor(script: Script): (text: string) => string {
+  if (script === "hans") return (text) => text;
+  toTraditional ??= OpenCC.Converter({ from: "cn", to: "hk" });
+  return toTraditional;
+}
+
+/** Keys whose string values are identifiers or URLs, never reader text. */
+const UNTRANSLATED_KEYS = new Set(["id", "href", "url", "src", "srcSet", "key", "storageKey", "mimeType", "date", "number", "slug", "type"]);
+
+/** Converts every reader-visible string in a view model, leaving URLs and identifiers alone. */
+export function convertDeep<T>(value: T, convert: (text: string) => string, key?: string): T {
+  if (typeof value === "string") return (key && UNTRANSLATED_KEYS.has(key) ? value : convert(value)) as T;
+  if (Array.isArray(value)) return value.map((item) => convertDeep(item, convert, key)) as T;
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([entryKey, entry]) => [entryKey, convertDeep(entry, convert, entryKey)]),
+    ) as T;
+  }
+  return value;
+}

@@ -1,0 +1,49 @@
+import { isoEditionDate } from "@/lib/editions/edition-date";
+
+// Every reader URL is built here, so links, feeds, sitemaps and canonical tags agree.
+
+export interface PublicationRef {
+  slug: string;
+  isDefault: boolean;
+}
+
+export type EditionDate = Date | string;
+
+const day = (date: EditionDate) => (typeof date === "string" ? date : isoEditionDate(date));
+
+export function publicationUrl(publication: PublicationRef): string {
+  return publication.isDefault ? "/" : `/p/${publication.slug}`;
+}
+
+export function editionUrl(publication: PublicationRef, date: EditionDate): string {
+  return `${publication.isDefault ? "" : `/p/${publication.slug}`}/${day(date)}`;
+}
+
+export function pageUrl(publication: PublicationRef, date: EditionDate, pageNumber: string): string {
+  return `${editionUrl(publication, date)}/${pageNumber}`;
+}
+
+export function articleUrl(publication: PublicationRef, date: EditionDate, pageNumber: string, position: number): string {
+  return `${pageUrl(publication, date, pageNumber)}/${position}`;
+}
+
+/** A stored file (photo, page image, page PDF), served by app/media. */
+export function mediaUrl(storageKey: string): string {
+  return `/media/${storageKey}`;
+}
+
+export function feedUrl(publication: PublicationRef, pageName?: string): string {
+  const base = publication.isDefault ? "" : `/p/${publication.slug}`;
+  return pageName ? `/feeds${base}/${encodeURIComponent(pageName)}.xml` : publication.isDefault ? "/feed.xml" : `/feeds${base}.xml`;
+}
+
+/** The same URL in the other script (a plain link: works without JavaScript). */
+export function withScript(path: string, script: "hans" | "hant"): string {
+  return `${path}${path.includes("?") ? "&" : "?"}script=${script}`;
+}
+
+/** Absolute URL for feeds, sitemaps, canonical links and Open Graph. */
+export function absoluteUrl(path: string): string {
+  const base = (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  return `${base}${path}`;
+}
