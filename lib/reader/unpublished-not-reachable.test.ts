@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { createDbClient } from "@/lib/db/client";
+import { prepareDatabase } from "@/lib/db/prepare-database";
+import { bodyFromBlocks } from "@/lib/articles/body";
+import { editionDate } from "@/lib/editions/edition-date";
+import { findFeedArticles } from "@/lib/feeds/find-feed-articles";
+import { monthSitemapXml, newsSitemapXml, sitemapIndexXml } from "@/lib/feeds/sitemaps";
+import { createTestDatabase, createTestStorage, projectRoot } from "@/tests/helpers/database";
+import { findArticleView } from "./find-article-view";
+import { findEditionDates } from "./find-edition-dates";
+import { findEditionView } from "./find-edition-view";
+
+// The reader site, its feeds and its sitemaps only ever show published articles
+// on published pages of published editions. Everything else is made here and
+// must not appear anywhere.
+
+let db: Db;
+let publicationId: string;
+const SECRET = "未发布的秘密稿件";
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  const url = await createTestDatabase();
+  await prepareDatabase({ connectionString: url, storage: await createTestStorage(), seedDemoData: true, root: projectRoot, log: () => {} });
+  process.env.DATABASE_URL = url;
+  db = createDbClient(url);
+  const publication = await db.publication.findUniqueOrThrow({ where: { slug: "jmrb" } });
+  publicationId = publication.id;
+  const article = (headline: string, status: "DRAFT" | "READY" | "KILLED" | "PUBLISHED") =>
+    db.article.create({ data: { publicationId, headline, status, body: bodyFromBlocks([{ type: "paragraph", text: SECRET }]), publishedAt: status === "PUBLISHED" ? new Date() : null } });
+
+  // A draft and a killed story placed on the published page A05.
+  const a05 = await db.page.findFirstOrThrow({ where: { number: "A05", edition: { date: editionDate("2023-03-13") } } });
+  for (const [key, status] of [["draft", "DRAFT"], ["killed", "KILLED"]] as const) {
+    const created = await article(`${SECRET} ${key}`, status);
+    ids[key] = created.id;
+    await db.placement.create({ data: { pageId: a05.id, articleId: created.id, position: 90 + Object.keys(ids).length } });
+  }
+  // A whole edition still being planned, with a "published" article on it.
+  const planned = await db.edition.create({ data: { publicationId, date: editionDate("2023-03-14"), status: "PLANNING" } });
+  const plannedPage = await db.page.create({ data: { editionId: planned.id, number: "A01", section: "A", position: 1, name: "要闻" } });
+  const onPlanned = await article(`${SECRET} planned`, "PUBLISHED");
+  ids.planned = onPlanned.id;
+  await db.placement.create({ data: { pageId: plannedPage.id, articleId: onPlanned.id, position: 1 } });
+  // A withdrawn page of the published edition.
+  await db.page.update({ where: { id: (await db.page.findFirstOrThrow({ where: { number: "A08", edition: { date: editionDate("2023-03-13") } } })).id }, data: { status: "WITHDRAWN" } });
+});
+
+describe("unpublished content is not reachable", () => {
+  it("is not in the edition the reader sees", async () => {
+    const edition = await findEditionView(publicationId, "2023-03-13");
+    expect(edition).not.toBeNull();
+    expect(JSON.stringify(edition)).not.toContain(SECRET);
+    expect(edition!.pages.map((page) => page.number)).not.toContain("A08");
+  });
+
+  it("has no edition page, date or article view", async () => {
+    expect(await findEditionView(publicationId, "2023-03-14")).toBeNull();
+    expect(await findEditionDates(publicationId)).toEqual(["2023-03-13", "2023-03-12"]);
+    for (const id of [ids.draft!, ids.killed!]) expect(await findArticleView(publicationId, id)).toBeNull();
+  });
+
+  it("is in no feed and no sitemap", async () => {
+    const feed = await findFeedArticles({ publicationId, limit: 1000 });
+    expect(feed.length).toBeGreaterThan(20);
+    expect(JSON.stringify(feed)).not.toContain(SECRET);
+    expect(feed.some((article) => article.pageNumber === "A08")).toBe(false);
+
+    const index = await sitemapIndexXml();
+    expect(index).toContain("/sitemaps/jmrb-2023-03.xml");
+    const month = await monthSitemapXml("jmrb-2023-03.xml");
+    expect(month).toContain("/2023-03-13/A05/4</loc>");
+    expect(month).not.toContain("2023-03-14");
+    expect(month).not.toContain("/2023-03-13/A08");
+    expect(await newsSitemapXml()).not.toContain(SECRET);
+  });
+});
