@@ -5,7 +5,6 @@ export const scripts = ["hans", "hant"] as const;
 export type Script = (typeof scripts)[number];
 
 export const SCRIPT_COOKIE = "script";
-export const SCRIPT_PARAM = "script";
 
 export function isScript(value: unknown): value is Script {
   return value === "hans" || value === "hant";

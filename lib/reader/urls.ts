@@ -37,9 +37,9 @@ export function feedUrl(publication: PublicationRef, pageName?: string): string 
   return pageName ? `/feeds${base}/${encodeURIComponent(pageName)}.xml` : publication.isDefault ? "/feed.xml" : `/feeds${base}.xml`;
 }
 
-/** The same URL in the other script (a plain link: works without JavaScript). */
+/** Switches the reader to a script and comes back to `path` (a plain link: works without JavaScript). */
 export function withScript(path: string, script: "hans" | "hant"): string {
-  return `${path}${path.includes("?") ? "&" : "?"}script=${script}`;
+  return `/api/reader-script?to=${script}&next=${encodeURIComponent(path)}`;
 }
 
 /** Absolute URL for feeds, sitemaps, canonical links and Open Graph. */

@@ -3,6 +3,9 @@ import { readerContext } from "@/lib/reader/reader-context";
 import { findEditionView } from "@/lib/reader/find-edition-view";
 import { pageUrl, publicationUrl } from "@/lib/reader/urls";
 
+// A redirect that depends on what is published now: answered per request.
+export const dynamic = "force-dynamic";
+
 /** `/`: the latest published edition's first page. */
 export default async function LatestEdition({ params }: PageProps<"/[script]/[publication]">) {
   const route = await params;

@@ -2,6 +2,9 @@ import { redirect } from "next/navigation";
 import { readerContext, readerEdition } from "@/lib/reader/reader-context";
 import { editionUrl, pageUrl } from "@/lib/reader/urls";
 
+// A redirect that depends on what is published now: answered per request.
+export const dynamic = "force-dynamic";
+
 /** `/2023-03-13`: that edition's first page. */
 export default async function Edition({ params }: PageProps<"/[script]/[publication]/[date]">) {
   const route = await params;

@@ -1,0 +1,23 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { SCRIPT_COOKIE, scripts } from "@/lib/reader/script";
+
+const querySchema = z.object({
+  to: z.enum(scripts),
+  // Only paths of this site: never an open redirect.
+  next: z.string().regex(/^\/(?!\/)[^\s\\]*$/).default("/"),
+});
+
+/**
+ * 简 / 繁: remembers the reader's script in a cookie and goes back to the page.
+ * A plain link, so it works without JavaScript.
+ */
+export function GET(request: NextRequest) {
+  const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!parsed.success) return new Response("Bad request", { status: 400 });
+  // A relative Location: the browser stays on the host it asked (and sends the cookie).
+  const response = new NextResponse(null, { status: 303, headers: { Location: parsed.data.next } });
+  response.cookies.set(SCRIPT_COOKIE, parsed.data.to, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
