@@ -56,6 +56,15 @@ describe("importEdition refuses a bad manifest whole", () => {
     });
   }
 
+  it("refuses a page PDF that cannot be rendered, naming the page, and writes nothing", async () => {
+    const folder = await editedFolder(() => {});
+    await writeFile(path.join(folder, "A05.pdf"), Buffer.from("%PDF-1.7\n% broken, no objects\n"));
+    const problems = await problemsOf(importEdition({ db, storage, folder }));
+    expect(problems.join("\n")).toContain("pages[4].pdf");
+    expect(await db.asset.count()).toBe(0);
+    expect(await db.edition.count()).toBe(0);
+  });
+
   it("refuses a manifest that is not JSON", async () => {
     const folder = await mkdtemp(path.join(tmpdir(), "newsroom-manifest-"));
     await writeFile(path.join(folder, "manifest.json"), "{ not json");

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { cached } from "@/lib/reader/cached";
+import { cacheTags } from "@/lib/reader/cache-tags";
 import { findEditionDates } from "@/lib/reader/find-edition-dates";
 import type { ReaderPublication } from "@/lib/reader/find-reader-publication";
 import { findReaderPublication } from "@/lib/reader/find-reader-publication";
@@ -14,7 +15,7 @@ import { findFeedArticles } from "./find-feed-articles";
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 async function allPublications(): Promise<ReaderPublication[]> {
-  const slugs = await cached(["publication-slugs"], ["publications"], async () =>
+  const slugs = await cached(["publication-slugs"], [cacheTags.publications], async () =>
     (await getDb().publication.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((p) => p.slug),
   );
   const publications = await Promise.all(slugs.map((slug) => findReaderPublication(slug)));

@@ -4,6 +4,8 @@ import { revalidateTag } from "next/cache";
 // under these tags; publishing, correcting or withdrawing revalidates them.
 
 export const cacheTags = {
+  /** The list of publications and their settings (name, footer). */
+  publications: "publications",
   /** Everything a publication's reader pages show: navigation, calendars, feeds. */
   publication: (publicationId: string) => `publication:${publicationId}`,
   /** One edition's pages, placements and regions (by date: also tags "not published yet"). */
@@ -23,4 +25,9 @@ export function revalidateEdition(publicationId: string): void {
 /** After a correction: only the article (and what shows its text). */
 export function revalidateArticle(articleId: string): void {
   revalidateTag(cacheTags.article(articleId), { expire: 0 });
+}
+
+/** After a publication's settings (name, footer, default) change. */
+export function revalidatePublications(): void {
+  revalidateTag(cacheTags.publications, { expire: 0 });
 }

@@ -14,9 +14,8 @@ export interface ReaderPublication {
 /** The publication behind a URL's publication segment ("_" = the default one). */
 export async function findReaderPublication(param: string): Promise<ReaderPublication | null> {
   const where = param === DEFAULT_PUBLICATION_PARAM ? { isDefault: true } : { slug: param };
-  // Not tagged per publication: its id is what we are looking for. Settings
-  // changes revalidate the "publications" tag.
-  return cached(["reader-publication", param], ["publications"], async () => {
+  // Not tagged per publication: its id is what we are looking for.
+  return cached(["reader-publication", param], [cacheTags.publications], async () => {
     const publication = await getDb().publication.findFirst({ where });
     if (!publication) return null;
     return {
@@ -36,4 +35,3 @@ export async function findReaderPublication(param: string): Promise<ReaderPublic
   });
 }
 
-export { cacheTags };
