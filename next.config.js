@@ -26,6 +26,9 @@ const nextConfig = {
   // `npm test` builds into its own folder so it can run beside `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Shared caches may serve a reader page at most an hour past its 5 minutes
+  // (stale-while-revalidate), so a withdrawn page leaves a CDN within the hour.
+  expireTime: 3600,
   reactStrictMode: true,
   // `npm test` type-checks on its own first; a second check in the build is wasted time.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },

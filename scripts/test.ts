@@ -44,7 +44,11 @@ try {
       E2E_DATA_DIR: path.join(dataParent, "newsroom-e2e"),
     });
   } finally {
-    await rm(dataParent, { recursive: true, force: true });
+    // The test server may still be shutting PostgreSQL down: retry, and never
+    // fail a green run over a temporary folder.
+    await rm(dataParent, { recursive: true, force: true, maxRetries: 20, retryDelay: 500 }).catch((error: Error) =>
+      console.warn(`Could not remove ${dataParent}: ${error.message}`),
+    );
   }
 
   console.log(`\n✔ All checks passed in ${Math.round((Date.now() - started) / 1000)} s.`);

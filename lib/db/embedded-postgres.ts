@@ -107,6 +107,8 @@ export async function startEmbeddedPostgres(options: {
   if (!initialised) {
     await mkdir(path.dirname(dataDir), { recursive: true });
     await assertReachableByPostgresUser(dataDir);
+    // Before initdb: a cluster whose password file is lost cannot be opened.
+    await writeMeta(metaFile, meta);
     await server.initialise().catch((error: unknown) => {
       remember(error);
       throw new EmbeddedPostgresError(`Could not create the database folder ${dataDir}:\n${recent.join("\n")}`);

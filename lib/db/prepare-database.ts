@@ -1,9 +1,12 @@
 import path from "node:path";
+import pg from "pg";
 import { applyMigrations } from "./migrations/apply-migrations";
 import { createDbClient } from "./client";
 import { bootstrapAdmin } from "@/lib/seed/bootstrap-admin";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import type { Storage } from "@/lib/storage/storage";
+
+const FIRST_START_LOCK_KEY = 4_201_705_312;
 
 export interface PrepareDatabaseOptions {
   connectionString: string;
@@ -33,6 +36,10 @@ export async function prepareDatabase(options: PrepareDatabaseOptions): Promise<
   if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
 
   const db = createDbClient(options.connectionString);
+  // Instances starting together seed and create the admin one at a time.
+  const lock = new pg.Client({ connectionString: options.connectionString });
+  await lock.connect();
+  await lock.query("SELECT pg_advisory_lock($1)", [FIRST_START_LOCK_KEY]);
   try {
     const empty = (await db.publication.count()) === 0;
     if (empty && options.seedDemoData) {
@@ -57,6 +64,8 @@ export async function prepareDatabase(options: PrepareDatabaseOptions): Promise<
       log(`Admin account created: ${admin.email}`);
     }
   } finally {
+    await lock.query("SELECT pg_advisory_unlock($1)", [FIRST_START_LOCK_KEY]).catch(() => {});
+    await lock.end();
     await db.$disconnect();
   }
 }

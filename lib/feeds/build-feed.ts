@@ -26,14 +26,22 @@ export function buildRssFeed(options: {
     feed.addItem({
       id: link,
       link,
-      title: article.headline,
-      description: article.summary,
+      title: cdataSafe(article.headline),
+      description: cdataSafe(article.summary),
       date: new Date(article.publishedAt),
       author: article.authors.map((name) => ({ name })),
       category: [{ name: `第${article.pageNumber}版:${article.pageName}` }],
     });
   }
   return feed.rss2();
+}
+
+/**
+ * The feed library puts text in CDATA sections and escapes only the first "]]>";
+ * text must not be able to end the section, nor carry characters XML forbids.
+ */
+export function cdataSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replaceAll("]]>", "]]\u200b>");
 }
 
 export function xmlResponse(body: string, contentType = "application/xml"): Response {

@@ -4,6 +4,7 @@ import { DEFAULT_PUBLICATION_PARAM } from "@/lib/reader/routing";
 import { feedUrl } from "@/lib/reader/urls";
 import { buildRssFeed, xmlResponse } from "./build-feed";
 import { findFeedArticles } from "./find-feed-articles";
+import { findPublishedPageNames } from "./find-page-names";
 
 /**
  * The RSS feed of a publication: the latest edition's articles, or the latest
@@ -12,6 +13,10 @@ import { findFeedArticles } from "./find-feed-articles";
 export async function publicationFeedResponse(publicationParam: string, pageName?: string): Promise<Response> {
   const publication = await findReaderPublication(publicationParam || DEFAULT_PUBLICATION_PARAM);
   if (!publication) return new Response("Not found", { status: 404 });
+  // Unknown page names are refused before they reach the (cached) query.
+  if (pageName && !(await findPublishedPageNames(publication.id)).includes(pageName)) {
+    return new Response("Not found", { status: 404 });
+  }
   const [latest] = await findEditionDates(publication.id);
   const articles = latest
     ? await findFeedArticles(pageName ? { publicationId: publication.id, pageName, limit: 50 } : { publicationId: publication.id, editionDate: latest, limit: 200 })

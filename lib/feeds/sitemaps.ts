@@ -1,9 +1,5 @@
-import { getDb } from "@/lib/db/client";
-import { cached } from "@/lib/reader/cached";
-import { cacheTags } from "@/lib/reader/cache-tags";
 import { findEditionDates } from "@/lib/reader/find-edition-dates";
-import type { ReaderPublication } from "@/lib/reader/find-reader-publication";
-import { findReaderPublication } from "@/lib/reader/find-reader-publication";
+import { findReaderPublication, findReaderPublications } from "@/lib/reader/find-reader-publication";
 import { absoluteUrl, articleUrl, pageUrl } from "@/lib/reader/urls";
 import { escapeXml } from "./build-feed";
 import { findFeedArticles } from "./find-feed-articles";
@@ -14,17 +10,9 @@ import { findFeedArticles } from "./find-feed-articles";
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
-async function allPublications(): Promise<ReaderPublication[]> {
-  const slugs = await cached(["publication-slugs"], [cacheTags.publications], async () =>
-    (await getDb().publication.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((p) => p.slug),
-  );
-  const publications = await Promise.all(slugs.map((slug) => findReaderPublication(slug)));
-  return publications.filter((publication): publication is ReaderPublication => publication !== null);
-}
-
 export async function sitemapIndexXml(): Promise<string> {
   const entries: string[] = [];
-  for (const publication of await allPublications()) {
+  for (const publication of await findReaderPublications()) {
     const latestByMonth = new Map<string, string>();
     for (const date of await findEditionDates(publication.id)) {
       if (!latestByMonth.has(date.slice(0, 7))) latestByMonth.set(date.slice(0, 7), date);
@@ -43,7 +31,8 @@ export async function monthSitemapXml(file: string): Promise<string | null> {
   const match = /^([a-z0-9-]+)-(\d{4}-\d{2})\.xml$/.exec(file);
   if (!match) return null;
   const publication = await findReaderPublication(match[1]!);
-  if (!publication) return null;
+  // Only months that have editions reach the (cached) query.
+  if (!publication || !(await findEditionDates(publication.id)).some((date) => date.startsWith(match[2]!))) return null;
   const articles = await findFeedArticles({ publicationId: publication.id, editionMonth: match[2]!, limit: 20_000 });
   if (articles.length === 0) return null;
   const urls = new Map<string, string>();
@@ -63,7 +52,7 @@ export async function newsSitemapXml(now = new Date()): Promise<string> {
   // Rounded to the hour so the cache key changes hourly, not every request.
   since.setUTCMinutes(0, 0, 0);
   const entries: string[] = [];
-  for (const publication of await allPublications()) {
+  for (const publication of await findReaderPublications()) {
     const articles = await findFeedArticles({ publicationId: publication.id, publishedSince: since.toISOString(), limit: 1000 });
     for (const article of articles) {
       entries.push(

@@ -38,10 +38,12 @@ export async function storeAsset(
   const size = isImage ? await imageSize(data) : {};
   const widths = kind === "PAGE_IMAGE" ? PAGE_IMAGE_WIDTHS : kind === "PHOTO" ? PHOTO_WIDTHS : [];
   const variants = isImage && widths.length ? await makeImageVariants(data, widths) : [];
-  const base = key.slice(0, -(extension.length + 1));
+  // Each derivative has its own content hash as key: a public derivative's URL
+  // says nothing about where the original (with its EXIF) is stored.
+  const variantKeys = variants.map((variant) => storageKeyFor(variant.data, PREFIXES[kind], "webp").key);
 
   await storage.put(key, data, mimeType);
-  for (const variant of variants) await storage.put(`${base}-w${variant.width}.webp`, variant.data, variant.mimeType);
+  for (const [index, variant] of variants.entries()) await storage.put(variantKeys[index]!, variant.data, variant.mimeType);
 
   const asset = await db.asset.create({
     data: {
@@ -54,12 +56,12 @@ export async function storeAsset(
       ...size,
       createdById: options.actorId ?? null,
       derivatives: {
-        create: variants.map((variant) => ({
+        create: variants.map((variant, index) => ({
           width: variant.width,
           height: variant.height,
           mimeType: variant.mimeType,
           byteSize: variant.data.length,
-          storageKey: `${base}-w${variant.width}.webp`,
+          storageKey: variantKeys[index]!,
         })),
       },
     },

@@ -11,14 +11,14 @@ export interface ReaderPublication {
   footer: { copyright: string | null; publisher: string | null; maintainer: string | null; phone: string | null; icp: string | null; license: string | null };
 }
 
-/** The publication behind a URL's publication segment ("_" = the default one). */
-export async function findReaderPublication(param: string): Promise<ReaderPublication | null> {
-  const where = param === DEFAULT_PUBLICATION_PARAM ? { isDefault: true } : { slug: param };
-  // Not tagged per publication: its id is what we are looking for.
-  return cached(["reader-publication", param], [cacheTags.publications], async () => {
-    const publication = await getDb().publication.findFirst({ where });
-    if (!publication) return null;
-    return {
+/**
+ * Every publication, as one cache entry: URLs with made-up slugs are looked up
+ * here and never add entries to the cache.
+ */
+export function findReaderPublications(): Promise<ReaderPublication[]> {
+  return cached(["reader-publications"], [cacheTags.publications], async () => {
+    const publications = await getDb().publication.findMany({ orderBy: { slug: "asc" } });
+    return publications.map((publication) => ({
       id: publication.id,
       slug: publication.slug,
       name: publication.name,
@@ -31,7 +31,14 @@ export async function findReaderPublication(param: string): Promise<ReaderPublic
         icp: publication.footerIcp,
         license: publication.footerLicense,
       },
-    };
+    }));
   });
 }
 
+/** The publication behind a URL's publication segment ("_" = the default one). */
+export async function findReaderPublication(param: string): Promise<ReaderPublication | null> {
+  const publications = await findReaderPublications();
+  return (
+    publications.find((publication) => (param === DEFAULT_PUBLICATION_PARAM ? publication.isDefault : publication.slug === param)) ?? null
+  );
+}

@@ -13,6 +13,9 @@ const BUILD_INPUTS = [
   "types",
   "public",
   "prisma/schema.prisma",
+  // Copied into the standalone server (next.config.js outputFileTracingIncludes).
+  "prisma/migrations",
+  "prisma/demo",
   "proxy.ts",
   "instrumentation.ts",
   "next.config.js",

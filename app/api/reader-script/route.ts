@@ -5,7 +5,7 @@ import { SCRIPT_COOKIE, scripts } from "@/lib/reader/script";
 const querySchema = z.object({
   to: z.enum(scripts),
   // Only paths of this site: never an open redirect.
-  next: z.string().regex(/^\/(?!\/)[^\s\\]*$/).default("/"),
+  next: z.string().regex(/^\/(?!\/)[\x21-\x5b\x5d-\x7e]*$/).default("/"),
 });
 
 /**

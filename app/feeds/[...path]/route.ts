@@ -5,7 +5,8 @@ import { publicationFeedResponse } from "@/lib/feeds/publication-feed";
  * (lib/reader/urls.ts feedUrl builds them).
  */
 export async function GET(_request: Request, { params }: RouteContext<"/feeds/[...path]">) {
-  const parts = (await params).path.map((part) => decodeURIComponent(part));
+  // Next.js has decoded the segments already.
+  const parts = (await params).path;
   const last = parts.at(-1) ?? "";
   if (!last.endsWith(".xml")) return new Response("Not found", { status: 404 });
   const name = last.slice(0, -4);

@@ -16,7 +16,7 @@ const TYPES: Record<string, string> = {
 export async function GET(_request: Request, { params }: RouteContext<"/media/[...key]">) {
   const key = (await params).key.join("/");
   const type = TYPES[key.split(".").pop() ?? ""];
-  if (!type || !/^[a-z-]+\/[0-9a-f]{2}\/[0-9a-f]{64}(-w\d+)?\.[a-z]+$/.test(key)) return notFound();
+  if (!type || !/^[a-z-]+\/[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z]+$/.test(key)) return notFound();
   try {
     const stream = await getStorage().stream(key);
     return new Response(Readable.toWeb(stream) as ReadableStream, {
