@@ -39,8 +39,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /publishing\// },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /reader\/.*\.spec\.ts/ },
+    // Changes which edition is the latest: runs after everything else.
+    { name: "publishing", use: { ...devices["Desktop Chrome"] }, testMatch: /publishing\/.*\.spec\.ts/, dependencies: ["desktop", "phone"] },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

@@ -37,9 +37,8 @@ beforeAll(async () => {
     ids[key] = created.id;
     await db.placement.create({ data: { pageId: a05.id, articleId: created.id, position: 90 + Object.keys(ids).length } });
   }
-  // A whole edition still being planned, with a "published" article on it.
-  const planned = await db.edition.create({ data: { publicationId, date: editionDate("2023-03-14"), status: "PLANNING" } });
-  const plannedPage = await db.page.create({ data: { editionId: planned.id, number: "A01", section: "A", position: 1, name: "要闻" } });
+  // The demo's edition still being planned, with a "published" article on it.
+  const plannedPage = await db.page.findFirstOrThrow({ where: { number: "A01", edition: { date: editionDate("2023-03-14"), status: "PLANNING" } } });
   const onPlanned = await article(`${SECRET} planned`, "PUBLISHED");
   ids.planned = onPlanned.id;
   await db.placement.create({ data: { pageId: plannedPage.id, articleId: onPlanned.id, position: 1 } });

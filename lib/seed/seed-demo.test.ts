@@ -69,8 +69,20 @@ describe("the demo newsroom", () => {
     }).toEqual(fixture.publication.footer);
   });
 
+  it("plans tomorrow's paper (2023-03-14) with its stories ready, unpublished", async () => {
+    const planned = await db.edition.findFirstOrThrow({
+      where: { date: editionDate("2023-03-14") },
+      include: { pages: { include: { placements: { include: { article: true } } } } },
+    });
+    expect(planned.status).toBe("PLANNING");
+    const stories = planned.pages.flatMap((page) => page.placements.map((placement) => placement.article));
+    expect(stories.length).toBeGreaterThan(0);
+    expect(stories.every((story) => story.status === "READY")).toBe(true);
+  });
+
   it("publishes 2023-03-13 with pages A01–A08 and an earlier edition for 上一期", async () => {
     const editions = await db.edition.findMany({
+      where: { status: "PUBLISHED" },
       orderBy: { date: "asc" },
       include: { pages: { orderBy: { position: "asc" } } },
     });

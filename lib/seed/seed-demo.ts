@@ -23,6 +23,7 @@ const demoPublicationSchema = z.object({
   }),
   pageNames: z.array(z.object({ name: z.string(), defaultNumber: z.string() })),
   editions: z.array(z.iso.date()),
+  plannedEditions: z.array(z.iso.date()).default([]),
 });
 
 export interface SeedDemoResult {
@@ -117,7 +118,16 @@ export async function seedDemo(options: { db: Db; storage: Storage; demoDir: str
     articles += report.articlesCreated;
     await applyDemoRegions(db, path.join(demoDir, "editions", date), report.editionId);
   }
-  return { editions: input.editions, articles };
+  // Tomorrow's paper, still being planned: its stories are ready (待发).
+  for (const date of input.plannedEditions) {
+    const report = await importEdition({ db, storage, folder: path.join(demoDir, "editions", date), actorId: editor.id });
+    articles += report.articlesCreated;
+    await db.article.updateMany({
+      where: { status: "DRAFT", placements: { some: { page: { editionId: report.editionId } } } },
+      data: { status: "READY" },
+    });
+  }
+  return { editions: [...input.editions, ...input.plannedEditions], articles };
 }
 
 const regionsFileSchema = z.object({

@@ -9,9 +9,14 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     <>
       <header className="bg-neutral-900 text-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-          <Link href="/admin" className="font-bold">
-            采编后台
-          </Link>
+          <nav aria-label="后台导航" className="flex items-center gap-4">
+            <Link href="/admin" className="font-bold">
+              采编后台
+            </Link>
+            <Link href="/admin/editions" className="text-sm">
+              报纸
+            </Link>
+          </nav>
           <div className="flex items-center gap-3 text-sm">
             <span>
               {user.name}（{roleLabels[user.role]["zh-CN"]}）
