@@ -43,8 +43,6 @@ export const manifestBlockSchema = z.object({
 });
 export type ManifestBlock = z.infer<typeof manifestBlockSchema>;
 
-export const emptyBody: ArticleBody = { type: "doc", content: [] };
-
 export function bodyFromBlocks(blocks: readonly ManifestBlock[]): ArticleBody {
   return {
     type: "doc",

@@ -1,7 +1,5 @@
 import type { Role } from "@/lib/db/generated/enums";
 
-export const roles = ["ADMIN", "EDITOR", "REPORTER", "PHOTOGRAPHER"] as const satisfies readonly Role[];
-
 export const roleLabels: Record<Role, { "zh-CN": string; en: string }> = {
   ADMIN: { "zh-CN": "管理员", en: "Admin" },
   EDITOR: { "zh-CN": "编辑", en: "Editor" },
