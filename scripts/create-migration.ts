@@ -1,7 +1,12 @@
-// Writes a new migration from the difference between prisma/migrations and
-// prisma/schema.prisma, like `prisma migrate dev --create-only`, offline: the
-// WASM schema engine replays the migrations on a throw-away embedded PostgreSQL.
+// Writes a new migration from the change to prisma/schema.prisma, like
+// `prisma migrate dev --create-only`, offline, with the WASM schema engine.
 //   npm run db:migration -- add_search_index
+//
+// The engine cannot replay migrations into a shadow database through the pg
+// adapter (it fails to read PostgreSQL's "char" catalog columns), so the
+// starting point is the schema as committed together with the latest
+// migration (git), and the new migration is the diff of the two datamodels.
+import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,8 +31,9 @@ try {
   const { engine, close } = await openSchemaEngine({ connectionString: db.url, schema });
   try {
     const migrations = await readMigrations(migrationsDir);
-    const from = migrations.migrationDirectories.length
-      ? { tag: "migrations" as const, ...migrations }
+    const previous = migrations.migrationDirectories.length ? schemaOfLatestMigration() : undefined;
+    const from = previous
+      ? { tag: "schemaDatamodel" as const, files: [{ path: schemaPath, content: previous }] }
       : { tag: "empty" as const };
     const { stdout: script } = await engine.diff({
       from,
@@ -51,4 +57,15 @@ try {
   }
 } finally {
   await db.stop();
+}
+
+/** prisma/schema.prisma as committed with the newest migration; refuses uncommitted migrations. */
+function schemaOfLatestMigration(): string {
+  const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8" }).trim();
+  if (git("status", "--porcelain", "--", "prisma/migrations")) {
+    console.error("prisma/migrations has uncommitted changes: commit the pending migration (with its schema) first.");
+    process.exit(2);
+  }
+  const commit = git("log", "-1", "--format=%H", "--", "prisma/migrations");
+  return git("show", `${commit}:prisma/schema.prisma`);
 }

@@ -22,7 +22,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(result ? "邮箱或密码不正确，请重试。" : "无法连接服务器，请稍后再试。");
+    setError(
+      !result
+        ? "无法连接服务器，请稍后再试。"
+        : result.error === "RATE_LIMITED"
+          ? "登录失败次数过多，请 15 分钟后再试。"
+          : "邮箱或密码不正确，请重试。",
+    );
   }
 
   return (

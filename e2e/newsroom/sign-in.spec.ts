@@ -26,6 +26,21 @@ test.describe("staff sign-in", () => {
     await expect(page).toHaveURL(/\/admin\/sign-in/);
   });
 
+  test("after five failed attempts an account must wait, told so plainly", async ({ page }) => {
+    await page.goto("/admin/sign-in");
+    await page.getByLabel("邮箱").fill("guessing@e2e.test");
+    const alert = page.locator("form").getByRole("alert");
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await page.getByLabel("密码").fill(`guess-${attempt}`);
+      await page.getByRole("button", { name: "登录" }).click();
+      await expect(alert).toHaveText("邮箱或密码不正确，请重试。");
+      await expect(page.getByRole("button", { name: "登录" })).toBeEnabled();
+    }
+    await page.getByLabel("密码").fill("guess-6");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(alert).toHaveText("登录失败次数过多，请 15 分钟后再试。");
+  });
+
   test("the demo editor signs in, sees the dashboard's story queue, and signs out", async ({ page }) => {
     await page.goto("/admin/sign-in");
     await page.getByLabel("邮箱").fill(demoEditor.email);

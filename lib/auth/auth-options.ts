@@ -3,6 +3,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { signInWithPassword } from "./sign-in-with-password";
 
+/** The error code the sign-in form shows as "too many attempts". */
+export const SIGN_IN_RATE_LIMITED = "RATE_LIMITED";
+
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
   password: z.string().min(1).max(1024),
@@ -21,8 +24,12 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const forwarded = request.headers?.["x-forwarded-for"];
         const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-        const user = await signInWithPassword({ ...parsed.data, ip });
-        return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
+        const result = await signInWithPassword({ ...parsed.data, ip });
+        // next-auth hands a thrown message to the sign-in form as `error`.
+        if (!result.ok && result.reason === "RATE_LIMITED") throw new Error(SIGN_IN_RATE_LIMITED);
+        if (!result.ok) return null;
+        const { user } = result;
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],
