@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { getDashboardLocale } from "@/lib/i18n/dashboard-locale";
 import "../globals.css";
 
 export const metadata: Metadata = {
@@ -8,9 +9,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function DashboardRootLayout({ children }: { children: React.ReactNode }) {
+export default async function DashboardRootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getDashboardLocale();
   return (
-    <html lang="zh-CN">
+    <html lang={locale}>
       <body className="min-h-screen bg-neutral-50 font-sans text-neutral-900">{children}</body>
     </html>
   );

@@ -2,8 +2,9 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, labels }: { callbackUrl: string; labels: DashboardMessages["signIn"] }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -22,20 +23,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(
-      !result
-        ? "无法连接服务器，请稍后再试。"
-        : result.error === "RATE_LIMITED"
-          ? "登录失败次数过多，请 15 分钟后再试。"
-          : "邮箱或密码不正确，请重试。",
-    );
+    setError(!result ? labels.offline : result.error === "RATE_LIMITED" ? labels.rateLimited : labels.invalid);
   }
 
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
-          邮箱
+          {labels.email}
         </label>
         <input
           id="email"
@@ -48,7 +43,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium">
-          密码
+          {labels.password}
         </label>
         <input
           id="password"
@@ -69,7 +64,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         disabled={pending}
         className="w-full rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark disabled:opacity-60"
       >
-        {pending ? "正在登录…" : "登录"}
+        {pending ? labels.submitting : labels.submit}
       </button>
     </form>
   );

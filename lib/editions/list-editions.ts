@@ -1,13 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import type { EditionStatus } from "@/lib/db/generated/enums";
 import { isoEditionDate } from "@/lib/editions/edition-date";
-
-export const editionStatusLabels: Record<EditionStatus, string> = {
-  PLANNING: "策划中",
-  SCHEDULED: "定时发布",
-  PUBLISHED: "已发布",
-  WITHDRAWN: "已撤版",
-};
 
 /** The newest editions for the newsroom, with their page counts. */
 export async function listEditions(options: { limit: number }) {

@@ -1,27 +1,30 @@
 import Link from "next/link";
+import { LanguageSwitch } from "@/components/dashboard/language-switch";
 import { SignOutButton } from "@/components/dashboard/sign-out-button";
 import { requireUser } from "@/lib/auth/current-user";
-import { roleLabels } from "@/lib/auth/roles";
+import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const { locale, m } = await getDashboardMessages();
   return (
     <>
       <header className="bg-neutral-900 text-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-          <nav aria-label="后台导航" className="flex items-center gap-4">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+          <nav aria-label={m.nav.label} className="flex items-center gap-4">
             <Link href="/admin" className="font-bold">
-              采编后台
+              {m.appName}
             </Link>
             <Link href="/admin/editions" className="text-sm">
-              报纸
+              {m.nav.editions}
             </Link>
           </nav>
           <div className="flex items-center gap-3 text-sm">
+            <LanguageSwitch locale={locale} next="/admin" label={m.nav.language} />
             <span>
-              {user.name}（{roleLabels[user.role]["zh-CN"]}）
+              {user.name}（{m.roles[user.role]}）
             </span>
-            <SignOutButton />
+            <SignOutButton label={m.signOut} />
           </div>
         </div>
       </header>

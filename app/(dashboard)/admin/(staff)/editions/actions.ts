@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { publishEdition, withdrawEdition } from "@/lib/editions/publish-edition";
 import { AppError } from "@/lib/errors/app-error";
+import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 
 export interface EditionActionState {
   ok?: boolean;
@@ -13,31 +14,34 @@ export interface EditionActionState {
 }
 
 const publishSchema = z.object({ editionId: z.uuid() });
-const withdrawSchema = z.object({ editionId: z.uuid(), reason: z.string().trim().min(1, "请填写撤版原因。").max(500) });
+const withdrawSchema = z.object({ editionId: z.uuid(), reason: z.string().trim().min(1).max(500) });
 
 async function run(action: () => Promise<unknown>, success: string): Promise<EditionActionState> {
+  const { locale } = await getDashboardMessages();
   try {
     await action();
     revalidatePath("/admin/editions");
     return { ok: true, message: success };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.messageFor("zh-CN") };
+    if (error instanceof AppError) return { ok: false, message: error.messageFor(locale) };
     throw error;
   }
 }
 
 export async function publishEditionAction(_state: EditionActionState, form: FormData): Promise<EditionActionState> {
+  const { locale, m } = await getDashboardMessages();
   const user = await getCurrentUser();
-  if (!user) return { ok: false, message: new AppError("UNAUTHENTICATED").messageFor("zh-CN") };
+  if (!user) return { ok: false, message: new AppError("UNAUTHENTICATED").messageFor(locale) };
   const input = publishSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, message: new AppError("INVALID_INPUT").messageFor("zh-CN") };
-  return run(() => publishEdition({ db: getDb(), actor: user, editionId: input.data.editionId }), "已发布，读者现在可以看到这一期。");
+  if (!input.success) return { ok: false, message: new AppError("INVALID_INPUT").messageFor(locale) };
+  return run(() => publishEdition({ db: getDb(), actor: user, editionId: input.data.editionId }), m.editions.published);
 }
 
 export async function withdrawEditionAction(_state: EditionActionState, form: FormData): Promise<EditionActionState> {
+  const { locale, m } = await getDashboardMessages();
   const user = await getCurrentUser();
-  if (!user) return { ok: false, message: new AppError("UNAUTHENTICATED").messageFor("zh-CN") };
+  if (!user) return { ok: false, message: new AppError("UNAUTHENTICATED").messageFor(locale) };
   const input = withdrawSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, message: input.error.issues[0]?.message ?? new AppError("INVALID_INPUT").messageFor("zh-CN") };
-  return run(() => withdrawEdition({ db: getDb(), actor: user, editionId: input.data.editionId, reason: input.data.reason }), "已撤版，读者不再能看到这一期。");
+  if (!input.success) return { ok: false, message: m.editions.reasonRequired };
+  return run(() => withdrawEdition({ db: getDb(), actor: user, editionId: input.data.editionId, reason: input.data.reason }), m.editions.withdrawn);
 }

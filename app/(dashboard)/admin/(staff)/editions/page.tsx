@@ -2,26 +2,32 @@ import type { Metadata } from "next";
 import { EditionActions } from "@/components/dashboard/edition-actions";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/current-user";
-import { editionStatusLabels, listEditions } from "@/lib/editions/list-editions";
+import { listEditions } from "@/lib/editions/list-editions";
+import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 import { publishEditionAction, withdrawEditionAction } from "./actions";
 
-export const metadata: Metadata = { title: "报纸" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { m } = await getDashboardMessages();
+  return { title: m.editions.title };
+}
 
 export default async function EditionsPage() {
   const user = await requireUser();
+  const { m } = await getDashboardMessages();
   const editions = await listEditions({ limit: 60 });
+  const t = m.editions;
   return (
     <main>
-      <h1 className="text-2xl font-bold">报纸</h1>
+      <h1 className="text-2xl font-bold">{t.title}</h1>
       <table className="mt-4 w-full border-collapse bg-white text-sm">
-        <caption className="sr-only">最近的报纸</caption>
+        <caption className="sr-only">{t.caption}</caption>
         <thead>
           <tr className="border-b border-neutral-300 text-left">
-            <th scope="col" className="p-2">报纸日期</th>
-            <th scope="col" className="p-2">期号</th>
-            <th scope="col" className="p-2">版数</th>
-            <th scope="col" className="p-2">状态</th>
-            <th scope="col" className="p-2">操作</th>
+            <th scope="col" className="p-2">{t.date}</th>
+            <th scope="col" className="p-2">{t.issue}</th>
+            <th scope="col" className="p-2">{t.pages}</th>
+            <th scope="col" className="p-2">{t.status}</th>
+            <th scope="col" className="p-2">{t.actions}</th>
           </tr>
         </thead>
         <tbody>
@@ -30,15 +36,15 @@ export default async function EditionsPage() {
               <td className="p-2">{edition.date}</td>
               <td className="p-2">{edition.issueNumber ?? "—"}</td>
               <td className="p-2">{edition._count.pages}</td>
-              <td className="p-2">{editionStatusLabels[edition.status]}</td>
+              <td className="p-2">{m.editionStatus[edition.status]}</td>
               <td className="p-2">
                 <EditionActions
                   editionId={edition.id}
-                  date={edition.date}
                   canPublish={can(user.role, "edition.publish") && edition.status !== "PUBLISHED"}
                   canWithdraw={can(user.role, "edition.withdraw") && edition.status === "PUBLISHED"}
                   publish={publishEditionAction}
                   withdraw={withdrawEditionAction}
+                  labels={{ publish: t.publish(edition.date), withdraw: t.withdraw(edition.date), reason: t.reason, reasonLabel: t.reasonLabel(edition.date) }}
                 />
               </td>
             </tr>

@@ -1,0 +1,94 @@
+import type { ArticleStatus, EditionStatus, Role } from "@/lib/db/generated/enums";
+
+// Every label and message of the dashboard, in Simplified Chinese (default) and
+// English. Both dictionaries have the same shape: the type checker keeps them in step.
+
+export const dashboardLocales = ["zh-CN", "en"] as const;
+export type DashboardLocale = (typeof dashboardLocales)[number];
+export const DASHBOARD_LOCALE_COOKIE = "dashboard-locale";
+
+export function isDashboardLocale(value: unknown): value is DashboardLocale {
+  return value === "zh-CN" || value === "en";
+}
+
+const zhCN = {
+  appName: "采编后台",
+  languageName: "中文",
+  nav: { label: "后台导航", home: "工作台", editions: "报纸", language: "语言" },
+  signIn: {
+    title: "登录",
+    heading: "采编后台登录",
+    email: "邮箱",
+    password: "密码",
+    submit: "登录",
+    submitting: "正在登录…",
+    invalid: "邮箱或密码不正确，请重试。",
+    rateLimited: "登录失败次数过多，请 15 分钟后再试。",
+    offline: "无法连接服务器，请稍后再试。",
+  },
+  signOut: "退出登录",
+  home: { title: "工作台", welcome: (name: string) => `欢迎，${name}。`, myStories: "我的稿件", queue: "稿件队列" },
+  editions: {
+    title: "报纸",
+    caption: "最近的报纸",
+    date: "报纸日期",
+    issue: "期号",
+    pages: "版数",
+    status: "状态",
+    actions: "操作",
+    publish: (date: string) => `发布 ${date}`,
+    withdraw: (date: string) => `撤版 ${date}`,
+    reason: "撤版原因",
+    reasonLabel: (date: string) => `${date} 撤版原因`,
+    reasonRequired: "请填写撤版原因。",
+    published: "已发布，读者现在可以看到这一期。",
+    withdrawn: "已撤版，读者不再能看到这一期。",
+  },
+  roles: { ADMIN: "管理员", EDITOR: "编辑", REPORTER: "记者", PHOTOGRAPHER: "摄影记者" } satisfies Record<Role, string>,
+  articleStatus: { DRAFT: "草稿", SUBMITTED: "已提交", EDITING: "编辑中", READY: "待发", PUBLISHED: "已发布", KILLED: "撤稿" } satisfies Record<ArticleStatus, string>,
+  editionStatus: { PLANNING: "策划中", SCHEDULED: "定时发布", PUBLISHED: "已发布", WITHDRAWN: "已撤版" } satisfies Record<EditionStatus, string>,
+};
+
+export type DashboardMessages = typeof zhCN;
+
+const en: DashboardMessages = {
+  appName: "Newsroom",
+  languageName: "English",
+  nav: { label: "Dashboard", home: "Dashboard", editions: "Editions", language: "Language" },
+  signIn: {
+    title: "Sign in",
+    heading: "Sign in to the newsroom",
+    email: "Email",
+    password: "Password",
+    submit: "Sign in",
+    submitting: "Signing in…",
+    invalid: "The email or password is not right. Try again.",
+    rateLimited: "Too many failed attempts. Try again in 15 minutes.",
+    offline: "The server cannot be reached. Try again later.",
+  },
+  signOut: "Sign out",
+  home: { title: "Dashboard", welcome: (name: string) => `Welcome, ${name}.`, myStories: "My stories", queue: "Story queue" },
+  editions: {
+    title: "Editions",
+    caption: "Recent editions",
+    date: "Date",
+    issue: "Issue",
+    pages: "Pages",
+    status: "Status",
+    actions: "Actions",
+    publish: (date: string) => `Publish ${date}`,
+    withdraw: (date: string) => `Withdraw ${date}`,
+    reason: "Reason for withdrawal",
+    reasonLabel: (date: string) => `Reason for withdrawing ${date}`,
+    reasonRequired: "Give a reason for the withdrawal.",
+    published: "Published: readers can see this edition now.",
+    withdrawn: "Withdrawn: readers no longer see this edition.",
+  },
+  roles: { ADMIN: "Admin", EDITOR: "Editor", REPORTER: "Reporter", PHOTOGRAPHER: "Photographer" },
+  articleStatus: { DRAFT: "Draft", SUBMITTED: "Submitted", EDITING: "In editing", READY: "Ready", PUBLISHED: "Published", KILLED: "Killed" },
+  editionStatus: { PLANNING: "Planning", SCHEDULED: "Scheduled", PUBLISHED: "Published", WITHDRAWN: "Withdrawn" },
+};
+
+export function dashboardMessages(locale: DashboardLocale): DashboardMessages {
+  return locale === "en" ? en : zhCN;
+}
