@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { findFreePort } from "../lib/db/embedded-postgres";
 import { ensureBuild } from "../scripts/lib/build";
+import { waitUntilHealthy } from "../scripts/lib/local-services";
 import { fromRoot } from "../scripts/lib/project";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" }, connections: { type: "string", default: "50" } } });
@@ -32,7 +33,7 @@ const app = spawn(process.execPath, ["--import", "tsx", fromRoot("scripts/start.
 });
 
 try {
-  await waitFor(`http://127.0.0.1:${appPort}/api/health`);
+  if (!(await waitUntilHealthy(appPort))) throw new Error("The app did not become healthy");
   const staticDir = path.join(parent, "static");
   const { mkdir } = await import("node:fs/promises");
   await mkdir(staticDir);
@@ -71,13 +72,4 @@ async function load(url: string) {
   const result = await autocannon({ url, connections, duration, pipelining: 1 });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
-async function waitFor(url: string) {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`${url} did not answer`);
 }

@@ -101,9 +101,10 @@ export async function importEdition(options: {
 
         for (const [order, story] of pageInput.stories.entries()) {
           const { articleId, created } = await upsertStory(context, story, pageInput.number);
+          const continuation = isContinuation(manifest, story, pageInput.number);
           if (created) report.articlesCreated += 1;
-          else if (!isContinuation(manifest, story, pageInput.number)) report.articlesUpdated += 1;
-          const part = isContinuation(manifest, story, pageInput.number) ? 2 : 1;
+          else if (!continuation) report.articlesUpdated += 1;
+          const part = continuation ? 2 : 1;
           await tx.placement.upsert({
             where: { pageId_articleId: { pageId: page.id, articleId } },
             create: { pageId: page.id, articleId, position: order + 1, part },

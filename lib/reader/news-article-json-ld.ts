@@ -8,7 +8,7 @@ export function newsArticleJsonLd(input: {
   publication: ReaderPublication;
   url: string;
   editionDate: string;
-  page: { number: string; name: string; section: string };
+  page: { number: string; name: string };
   logoUrl?: string;
 }) {
   const { article, publication, url, editionDate, page } = input;
@@ -30,7 +30,6 @@ export function newsArticleJsonLd(input: {
     printEdition: editionDate,
     printSection: page.name,
     printPage: page.number,
-    printColumn: undefined,
   };
 }
 

@@ -24,18 +24,3 @@ export function converterFor(script: Script): (text: string) => string {
   toTraditional ??= OpenCC.Converter({ from: "cn", to: "hk" });
   return toTraditional;
 }
-
-/** Keys whose string values are identifiers or URLs, never reader text. */
-const UNTRANSLATED_KEYS = new Set(["id", "href", "url", "src", "srcSet", "key", "storageKey", "mimeType", "date", "number", "slug", "type"]);
-
-/** Converts every reader-visible string in a view model, leaving URLs and identifiers alone. */
-export function convertDeep<T>(value: T, convert: (text: string) => string, key?: string): T {
-  if (typeof value === "string") return (key && UNTRANSLATED_KEYS.has(key) ? value : convert(value)) as T;
-  if (Array.isArray(value)) return value.map((item) => convertDeep(item, convert, key)) as T;
-  if (value && typeof value === "object" && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([entryKey, entry]) => [entryKey, convertDeep(entry, convert, entryKey)]),
-    ) as T;
-  }
-  return value;
-}

@@ -12,7 +12,7 @@ import { jsonLdScript, newsArticleJsonLd } from "@/lib/reader/news-article-json-
 import { neighbourArticles } from "@/lib/reader/page-neighbours";
 import { readerContext, readerEdition, type ReaderRouteParams } from "@/lib/reader/reader-context";
 import { absoluteUrl, articleUrl, feedUrl, pageUrl, type PublicationRef } from "@/lib/reader/urls";
-import { parsePageNumber } from "@/lib/editions/manifest-schema";
+import { bodyPlainText } from "@/lib/articles/body";
 
 type Route = ReaderRouteParams & { date: string; page: string; article: string };
 
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: PageProps<"/[script]/[publica
   const { context, edition, page, placed, article } = await load((await params) as Route);
   const { t, publication } = context;
   const url = absoluteUrl(articleUrl(publication, edition.date, page.number, placed.position));
-  const description = t(article.summary ?? article.body.content.map((block) => (block.content ?? []).map((node) => (node.type === "text" ? node.text : "")).join("")).join("").slice(0, 120));
+  const description = t(article.summary ?? bodyPlainText(article.body).replace(/\s+/g, " ").slice(0, 120));
   return {
     title: t(`${article.headline} - ${publication.name}`),
     description,
@@ -78,7 +78,7 @@ export default async function ArticleViewRoute({ params }: PageProps<"/[script]/
   const { previous, next } = neighbourArticles(edition, placed.articleId);
   const path = articleUrl(publication, edition.date, page.number, placed.position);
   const continuations = placed.parts.slice(1);
-  const jsonLd = newsArticleJsonLd({ article, publication, url: path, editionDate: edition.date, page: { number: page.number, name: page.name, section: parsePageNumber(page.number).section } });
+  const jsonLd = newsArticleJsonLd({ article, publication, url: path, editionDate: edition.date, page: { number: page.number, name: page.name } });
 
   return (
     <>
