@@ -5,7 +5,7 @@
 //
 // The end-to-end tests run it too (scripts/e2e-server.ts), with DATA_DIR, PORT
 // and NEXT_DIST_DIR of their own.
-import { ensureBuild } from "./lib/build";
+import { clearRuntimeCache, ensureBuild } from "./lib/build";
 import {
   assertPortFree,
   log,
@@ -17,11 +17,9 @@ import {
 
 const config = readEnvOrExit();
 await assertPortFree(config.PORT);
-const serverJs = await ensureBuild({
-  distDir: process.env.NEXT_DIST_DIR || ".next",
-  skipTypecheck: process.env.NEXT_SKIP_TYPECHECK === "1",
-  log,
-});
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const serverJs = await ensureBuild({ distDir, skipTypecheck: process.env.NEXT_SKIP_TYPECHECK === "1", log });
+await clearRuntimeCache(distDir);
 const services = await startLocalServices(config, {
   NODE_ENV: "production",
   // All interfaces: with a specific address, Next.js takes the proxy's internal

@@ -51,6 +51,19 @@ export async function generatePrismaClient(): Promise<void> {
 }
 
 /**
+ * Empties the standalone server's runtime caches (data cache and rendered
+ * pages). They live on disk beside the server and would otherwise outlive it:
+ * after a restore, an import done while the server was stopped, or a fresh test
+ * database, pages would come from the old data, and revalidation (tagged by
+ * row ids) would never reach them. The cache refills on the first requests.
+ */
+export async function clearRuntimeCache(distDir: string): Promise<void> {
+  const runtime = path.join(fromRoot(distDir), "standalone", distDir);
+  await rm(path.join(runtime, "cache"), { recursive: true, force: true });
+  await rm(path.join(runtime, "server", "route-cache"), { recursive: true, force: true });
+}
+
+/**
  * Builds the standalone production server into `distDir` unless the sources are
  * unchanged since the last build. Returns the path of its server.js.
  */
