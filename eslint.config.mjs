@@ -18,7 +18,7 @@ const config = [
     ignores: [
       "node_modules/**",
       ".next/**",
-      ".next-test/**",
+      ".next-*/**",
       ".data/**",
       "lib/db/generated/**",
       "next-env.d.ts",

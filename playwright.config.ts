@@ -55,7 +55,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       DATA_DIR: dataDir,
-      NEXT_DIST_DIR: ".next-test",
+      // A helper or second checkout may build elsewhere (E2E_DIST_DIR) to run specs in parallel.
+      NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-test",
       NEXT_SKIP_TYPECHECK: "1",
       ADMIN_EMAIL: e2eAdmin.email,
       ADMIN_PASSWORD: e2eAdmin.password,

@@ -1,4 +1,7 @@
 import type { ArticleStatus, EditionStatus, Role } from "@/lib/db/generated/enums";
+import { photoMessages } from "./messages/photos";
+import { staffMessages } from "./messages/staff";
+import { storyMessages } from "./messages/stories";
 
 // Every label and message of the dashboard, in Simplified Chinese (default) and
 // English. Both dictionaries have the same shape: the type checker keeps them in step.
@@ -14,7 +17,7 @@ export function isDashboardLocale(value: unknown): value is DashboardLocale {
 const zhCN = {
   appName: "采编后台",
   languageName: "中文",
-  nav: { label: "后台导航", home: "工作台", editions: "报纸", language: "语言" },
+  nav: { label: "后台导航", home: "工作台", stories: "稿件", photos: "图片库", editions: "报纸", staff: "员工", people: "署名人", audit: "操作日志", language: "语言" },
   signIn: {
     title: "登录",
     heading: "采编后台登录",
@@ -47,6 +50,9 @@ const zhCN = {
   roles: { ADMIN: "管理员", EDITOR: "编辑", REPORTER: "记者", PHOTOGRAPHER: "摄影记者" } satisfies Record<Role, string>,
   articleStatus: { DRAFT: "草稿", SUBMITTED: "已提交", EDITING: "编辑中", READY: "待发", PUBLISHED: "已发布", KILLED: "撤稿" } satisfies Record<ArticleStatus, string>,
   editionStatus: { PLANNING: "策划中", SCHEDULED: "定时发布", PUBLISHED: "已发布", WITHDRAWN: "已撤版" } satisfies Record<EditionStatus, string>,
+  stories: storyMessages["zh-CN"],
+  photos: photoMessages["zh-CN"],
+  staff: staffMessages["zh-CN"],
 };
 
 export type DashboardMessages = typeof zhCN;
@@ -54,7 +60,7 @@ export type DashboardMessages = typeof zhCN;
 const en: DashboardMessages = {
   appName: "Newsroom",
   languageName: "English",
-  nav: { label: "Dashboard", home: "Dashboard", editions: "Editions", language: "Language" },
+  nav: { label: "Dashboard", home: "Dashboard", stories: "Stories", photos: "Photos", editions: "Editions", staff: "Staff", people: "People", audit: "Audit log", language: "Language" },
   signIn: {
     title: "Sign in",
     heading: "Sign in to the newsroom",
@@ -87,6 +93,9 @@ const en: DashboardMessages = {
   roles: { ADMIN: "Admin", EDITOR: "Editor", REPORTER: "Reporter", PHOTOGRAPHER: "Photographer" },
   articleStatus: { DRAFT: "Draft", SUBMITTED: "Submitted", EDITING: "In editing", READY: "Ready", PUBLISHED: "Published", KILLED: "Killed" },
   editionStatus: { PLANNING: "Planning", SCHEDULED: "Scheduled", PUBLISHED: "Published", WITHDRAWN: "Withdrawn" },
+  stories: storyMessages.en,
+  photos: photoMessages.en,
+  staff: staffMessages.en,
 };
 
 export function dashboardMessages(locale: DashboardLocale): DashboardMessages {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { LanguageSwitch } from "@/components/dashboard/language-switch";
 import { SignOutButton } from "@/components/dashboard/sign-out-button";
 import { requireUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
@@ -15,9 +16,32 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             <Link href="/admin" className="font-bold">
               {m.appName}
             </Link>
-            <Link href="/admin/editions" className="text-sm">
-              {m.nav.editions}
+            <Link href="/admin/stories" className="text-sm">
+              {m.nav.stories}
             </Link>
+            <Link href="/admin/photos" className="text-sm">
+              {m.nav.photos}
+            </Link>
+            {can(user.role, "edition.plan") && (
+              <Link href="/admin/editions" className="text-sm">
+                {m.nav.editions}
+              </Link>
+            )}
+            {can(user.role, "staff.manage") && (
+              <Link href="/admin/staff" className="text-sm">
+                {m.nav.staff}
+              </Link>
+            )}
+            {can(user.role, "people.manage") && (
+              <Link href="/admin/people" className="text-sm">
+                {m.nav.people}
+              </Link>
+            )}
+            {can(user.role, "audit.view") && (
+              <Link href="/admin/audit" className="text-sm">
+                {m.nav.audit}
+              </Link>
+            )}
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <LanguageSwitch locale={locale} next="/admin" label={m.nav.language} />
