@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArticleBody } from "@/components/reader/article-body";
-import { ArticlePhoto } from "@/components/reader/article-photo";
+import { ArticleContent } from "@/components/reader/article-content";
 import { FontSizeControls } from "@/components/reader/font-size-controls";
 import { ReaderHeader } from "@/components/reader/reader-header";
 import { SiteFooter } from "@/components/reader/site-footer";
@@ -93,55 +92,12 @@ export default async function ArticleViewRoute({ params }: PageProps<"/[script]/
           <ArticleNav previous={previous} next={next} publication={publication} edition={edition} t={t} />
         </div>
 
-        <article className="mt-6">
-          <header className="text-center">
-            {article.kicker && <p className="text-lg text-neutral-700">{t(article.kicker)}</p>}
-            <h1 className="mt-1 text-2xl leading-snug font-bold sm:text-3xl">{t(article.headline)}</h1>
-            {article.subtitle && <p className="mt-2 text-lg text-neutral-700">{t(article.subtitle)}</p>}
-            {article.bylines.length > 0 && (
-              <p className="mt-4 text-sm text-neutral-700">
-                {article.bylines.map((byline) => (
-                  <span key={byline.display} className="mx-1">
-                    {t(byline.display)}
-                  </span>
-                ))}
-              </p>
-            )}
-            <p className="mt-1 text-xs text-neutral-600 print:block">{t(`${publication.name} ${edition.date} 第${page.number}版`)}</p>
-          </header>
-
-          {article.photos.map((photo, index) => (
-            <ArticlePhoto key={photo.src} photo={photo} t={t} priority={index === 0} />
-          ))}
-
-          <div className="mt-6">
-            <ArticleBody body={article.body} t={t} />
-          </div>
-
-          {continuations.length > 0 && (
-            <p className="mt-4 text-sm text-neutral-600">
-              {t("本文转")}
-              {continuations.map((part) => (
-                <Link key={part.pageNumber} href={pageUrl(publication, edition.date, part.pageNumber)} className="mx-1">
-                  {t(`第${part.pageNumber}版`)}
-                </Link>
-              ))}
-            </p>
-          )}
-
-          {article.corrections.length > 0 && (
-            <aside aria-labelledby="corrections-heading" className="mt-8 rounded border-l-4 border-amber-500 bg-amber-50 p-4">
-              <h2 id="corrections-heading" className="font-bold">{t("更正")}</h2>
-              <ul className="mt-2 space-y-2 text-sm">
-                {article.corrections.map((correction) => (
-                  <li key={correction.publishedAt}>
-                    <time dateTime={correction.publishedAt}>{correction.publishedAt.slice(0, 10)}</time>：{t(correction.text)}
-                  </li>
-                ))}
-              </ul>
-            </aside>
-          )}
-        </article>
+        <ArticleContent
+          article={article}
+          printLine={t(`${publication.name} ${edition.date} 第${page.number}版`)}
+          continuations={continuations.map((part) => ({ label: t(`第${part.pageNumber}版`), href: pageUrl(publication, edition.date, part.pageNumber) }))}
+          t={t}
+        />
 
         <div className="mt-8 border-t border-neutral-200 pt-3">
           <ArticleNav previous={previous} next={next} publication={publication} edition={edition} t={t} />
