@@ -3,6 +3,7 @@ import type { BylineRole } from "@/lib/db/generated/enums";
 import { bodyFromBlocks, bodyPlainText, countWords } from "@/lib/articles/body";
 import { bylineRoleFromLabel, formatByline } from "@/lib/people/byline";
 import type { Storage } from "@/lib/storage/storage";
+import { makePhotoMaster } from "@/lib/media/photos/make-photo-master";
 import { storeAsset } from "@/lib/media/store-asset";
 import { PagePdfError, renderPagePdf } from "@/lib/media/render-page-pdf";
 import { parsePageNumber, type EditionManifest, type ManifestStory } from "./manifest-schema";
@@ -39,8 +40,10 @@ export async function importEdition(options: {
   const stored = new Map<string, string>();
   const pageImages = new Map<string, string>();
   for (const file of files.values()) {
-    const kind = file.mimeType === "application/pdf" ? "PAGE_PDF" : "PHOTO";
-    stored.set(file.name, await storeAsset({ ...options, data: file.data, mimeType: file.mimeType, kind, originalName: file.name }));
+    const isPdf = file.mimeType === "application/pdf";
+    // Photos are kept upright and without EXIF (GPS, serials): /media serves originals too.
+    const data = isPdf ? file.data : (await makePhotoMaster(file.data, file.mimeType as "image/jpeg" | "image/png" | "image/webp")).data;
+    stored.set(file.name, await storeAsset({ ...options, data, mimeType: file.mimeType, kind: isPdf ? "PAGE_PDF" : "PHOTO", originalName: file.name }));
     const png = renders.get(file.name);
     if (png) pageImages.set(file.name, await storeAsset({ ...options, data: png, mimeType: "image/png", kind: "PAGE_IMAGE" }));
   }

@@ -8,6 +8,8 @@ export const appErrorCodes = {
   CONFLICT: { status: 409, "zh-CN": "内容已被他人修改，请刷新后重试。", en: "Someone else changed this; reload and try again." },
   INVALID_STATE: { status: 409, "zh-CN": "当前状态下不能执行此操作。", en: "This cannot be done in the current state." },
   INVALID_INPUT: { status: 400, "zh-CN": "输入有误。", en: "The input is not valid." },
+  FILE_TOO_LARGE: { status: 413, "zh-CN": "文件太大。", en: "The file is too large." },
+  UNSUPPORTED_FILE: { status: 415, "zh-CN": "不支持这种文件类型。", en: "This type of file is not supported." },
 } as const;
 
 export type AppErrorCode = keyof typeof appErrorCodes;

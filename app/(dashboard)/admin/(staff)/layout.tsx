@@ -42,6 +42,11 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                 {m.nav.audit}
               </Link>
             )}
+            {can(user.role, "publication.manage") && (
+              <Link href="/admin/settings" className="text-sm">
+                {m.staff.settings.nav}
+              </Link>
+            )}
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <LanguageSwitch locale={locale} next="/admin" label={m.nav.language} />

@@ -1,0 +1,108 @@
+import type { Db } from "@/lib/db/client";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors/app-error";
+import { storeAsset } from "@/lib/media/store-asset";
+import type { Storage } from "@/lib/storage/storage";
+import { convertHeicToJpeg } from "./convert-heic";
+import { detectPhotoType } from "./detect-photo-type";
+import { makePhotoMaster } from "./make-photo-master";
+import { emptyFile, fileTooLarge, MAX_PHOTO_BYTES } from "./photo-errors";
+import { readExif } from "./read-exif";
+import { readLimited } from "./read-limited";
+
+export interface UploadPhotoResult {
+  photoId: string;
+  /** The same bytes were uploaded before: the existing photo is returned. */
+  duplicate: boolean;
+}
+
+/**
+ * Adds one photo to the library. In order, and before anything is stored:
+ * permission, size (declared, then counted while reading), type from the bytes,
+ * HEIC → JPEG, EXIF facts, a full decode into a metadata-free master. Then the
+ * master and its WebP derivatives are stored (lib/media/store-asset) and the
+ * photo row is written with its audit entry.
+ */
+export async function uploadPhoto(options: {
+  db: Db;
+  storage: Storage;
+  actor: Actor;
+  body: ReadableStream<Uint8Array>;
+  /** Content-Length, when the client sent one: a larger file is refused unread. */
+  declaredSize?: number | null;
+  originalName?: string | null;
+  publicationId?: string;
+  limit?: number;
+}): Promise<UploadPhotoResult> {
+  const { db, actor } = options;
+  const limit = options.limit ?? MAX_PHOTO_BYTES;
+  await assertCan({ db, actor, action: "photo.upload", entityType: "photo" });
+  if (options.declaredSize != null && options.declaredSize > limit) {
+    await options.body.cancel().catch(() => {});
+    throw fileTooLarge();
+  }
+  const original = await readLimited(options.body, limit);
+  if (original.length === 0) throw emptyFile();
+
+  const type = await detectPhotoType(original);
+  const exif = await readExif(original);
+  const decodable = type === "image/heic" ? await convertHeicToJpeg(original) : original;
+  const master = await makePhotoMaster(decodable, type === "image/heic" ? "image/jpeg" : type);
+  const publicationId = options.publicationId ?? (await defaultPublicationId(db));
+  const credit = exif.artist ? { credit: `${exif.artist} 摄`, personId: null } : await uploaderCredit(db, actor);
+  const originalName = cleanName(options.originalName);
+
+  const store = () => storeAsset({ db, storage: options.storage, actorId: actor.id, data: master.data, mimeType: master.mimeType, kind: "PHOTO", originalName: originalName ?? undefined });
+  // Two uploads of the same file at once race for the same storage key; the loser finds the winner's row.
+  const assetId = await store().catch((error: unknown) => (isUniqueViolation(error) ? store() : Promise.reject(error)));
+
+  return db.$transaction(async (tx) => {
+    const existing = await tx.photo.findUnique({ where: { assetId }, select: { id: true } });
+    const photo =
+      existing ??
+      (await tx.photo.create({
+        data: {
+          publicationId,
+          assetId,
+          credit: credit?.credit ?? null,
+          photographerId: credit?.personId ?? null,
+          takenAt: exif.takenAt,
+          camera: exif.camera,
+        },
+        select: { id: true },
+      }));
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.id,
+        action: "photo.upload",
+        entityType: "photo",
+        entityId: photo.id,
+        data: { assetId, originalName, detectedType: type, storedType: master.mimeType, bytes: original.length, duplicate: Boolean(existing) },
+      },
+    });
+    return { photoId: photo.id, duplicate: Boolean(existing) };
+  });
+}
+
+async function defaultPublicationId(db: Db): Promise<string> {
+  const publication = await db.publication.findFirst({ orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }], select: { id: true } });
+  if (!publication) throw new AppError("INVALID_STATE", { "zh-CN": "还没有报纸（刊物），不能上传图片。", en: "There is no publication yet to add photos to." });
+  return publication.id;
+}
+
+/** Without an EXIF Artist, a photographer's own upload is credited to them ("<name> 摄"). */
+async function uploaderCredit(db: Db, actor: Actor): Promise<{ credit: string; personId: string } | null> {
+  if (actor.role !== "PHOTOGRAPHER") return null;
+  const person = await db.person.findUnique({ where: { userId: actor.id }, select: { id: true, name: true } });
+  return person ? { credit: `${person.name} 摄`, personId: person.id } : null;
+}
+
+/** The name as the user's computer had it, for the library only: no path, no control characters, bounded. */
+function cleanName(name: string | null | undefined): string | null {
+  const base = name?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  return base ? base.slice(0, 200) : null;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+}
