@@ -95,6 +95,9 @@ export async function importEdition(options: {
           status: publish ? ("PUBLISHED" as const) : undefined,
           pdfAssetId: pageInput.pdf ? stored.get(pageInput.pdf) : undefined,
           imageAssetId: pageInput.pdf ? pageImages.get(pageInput.pdf) : undefined,
+          // Rendered during the import itself.
+          renderStatus: pageInput.pdf ? ("READY" as const) : undefined,
+          renderError: pageInput.pdf ? null : undefined,
         };
         const page = await tx.page.upsert({
           where: { editionId_number: { editionId: edition.id, number: pageInput.number } },
