@@ -152,6 +152,18 @@ export async function startEmbeddedPostgres(options: {
   return { url: urlFor(DATABASE), port, dataDir, createDatabase, stop };
 }
 
+/**
+ * The URL of the embedded PostgreSQL that a live `npm start` runs on `dataDir`,
+ * or undefined when none is running (then the caller may start its own).
+ */
+export async function runningEmbeddedUrl(dataDir: string): Promise<string | undefined> {
+  const resolved = path.resolve(dataDir);
+  const meta = await readMeta(`${resolved}.json`);
+  if (!meta?.ownerPid || !meta.port || !isAlive(meta.ownerPid)) return undefined;
+  if (!existsSync(path.join(resolved, "postmaster.pid"))) return undefined;
+  return `postgresql://${USER}:${encodeURIComponent(meta.password)}@127.0.0.1:${meta.port}/${DATABASE}`;
+}
+
 async function readMeta(file: string): Promise<ClusterMeta | undefined> {
   try {
     return JSON.parse(await readFile(file, "utf8")) as ClusterMeta;

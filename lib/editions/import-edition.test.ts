@@ -16,7 +16,7 @@ async function editedFolder(edit: (manifest: Record<string, unknown> & { pages: 
   await cp(demoEdition, folder, { recursive: true });
   const manifest = JSON.parse(await readFile(path.join(folder, "manifest.json"), "utf8"));
   edit(manifest);
-  await writeFile(path.join(folder, "manifest.json"), JSON.stringify(manifest));
+  await writeFile(path.join(folder, "manifest.json"), JSON.stringify(manifest, null, 2));
   return folder;
 }
 
@@ -65,11 +65,19 @@ describe("importEdition refuses a bad manifest whole", () => {
     expect(await db.edition.count()).toBe(0);
   });
 
+  it("names the line of the field that is wrong", async () => {
+    const folder = await editedFolder((m) => ((m.pages[1]!.stories as Record<string, unknown>[])[0]!.headline = " "));
+    const text = await readFile(path.join(folder, "manifest.json"), "utf8");
+    const line = text.split("\n").findIndex((row) => row.includes('"headline": " "')) + 1;
+    const problems = await problemsOf(importEdition({ db, storage, folder }));
+    expect(problems[0]).toMatch(new RegExp(`^第 ${line} 行 pages\\[1\\]\\.stories\\[0\\]\\.headline: `));
+  });
+
   it("refuses a manifest that is not JSON", async () => {
     const folder = await mkdtemp(path.join(tmpdir(), "newsroom-manifest-"));
-    await writeFile(path.join(folder, "manifest.json"), "{ not json");
+    await writeFile(path.join(folder, "manifest.json"), '{\n  "date": "2023-03-13",\n  not json\n}');
     const problems = await problemsOf(importEdition({ db, storage, folder }));
-    expect(problems[0]).toContain("manifest.json");
+    expect(problems[0]).toContain("manifest.json 第 3 行");
   });
 });
 

@@ -7,7 +7,7 @@ import { findEditionDates } from "@/lib/reader/find-edition-dates";
 import { findEditionView } from "@/lib/reader/find-edition-view";
 import { createMigratedDatabase, createTestStorage, demoDir } from "@/tests/helpers/database";
 import { importEdition } from "./import-edition";
-import { publishEdition, withdrawEdition } from "./publish-edition";
+import { PreflightFailedError, publishEdition, withdrawEdition } from "./publish-edition";
 import path from "node:path";
 
 let db: Db;
@@ -41,9 +41,22 @@ describe("publishing an edition", () => {
     expect(revalidateTag).not.toHaveBeenCalled();
   });
 
+  it("runs pre-flight first: without page images or regions it is refused, listing what is missing, and nothing changes", async () => {
+    const error = await publishEdition({ db, actor: editor, editionId }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PreflightFailedError);
+    const problems = (error as PreflightFailedError).problems;
+    expect(problems.map((problem) => problem.code)).toContain("page_no_image");
+    expect(problems.map((problem) => problem.code)).toContain("story_no_region");
+    expect(problems.find((problem) => problem.code === "page_no_image")).toMatchObject({ "zh-CN": "第A01版还没有版面图（请上传版面 PDF）。", href: "/admin/editions/2023-03-12/pages/A01" });
+    expect((await db.edition.findUniqueOrThrow({ where: { id: editionId } })).status).toBe("PLANNING");
+    expect(revalidateTag).not.toHaveBeenCalled();
+  });
+
   it("makes the whole edition visible to readers at once and revalidates the reader cache", async () => {
     expect(await findEditionView(publicationId, "2023-03-12")).toBeNull();
-    await publishEdition({ db, actor: editor, editionId });
+    await publishEdition({ db, actor: editor, editionId, override: "版面图稍后补上" });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "edition.publish" } });
+    expect(audit.data).toMatchObject({ overrideReason: "版面图稍后补上" });
 
     const edition = await findEditionView(publicationId, "2023-03-12");
     expect(edition?.pages).toHaveLength(4);
@@ -65,7 +78,7 @@ describe("publishing an edition", () => {
 
   it("republishes a withdrawn edition, keeping its first publication time", async () => {
     const before = await db.edition.findUniqueOrThrow({ where: { id: editionId } });
-    await publishEdition({ db, actor: editor, editionId, now: new Date("2030-01-01T00:00:00Z") });
+    await publishEdition({ db, actor: editor, editionId, override: "重新发布", now: new Date("2030-01-01T00:00:00Z") });
     const after = await db.edition.findUniqueOrThrow({ where: { id: editionId } });
     expect(after.status).toBe("PUBLISHED");
     expect(after.publishedAt).toEqual(before.publishedAt);

@@ -2,21 +2,36 @@ import type { Db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { revalidateEdition } from "@/lib/reader/cache-tags";
+import { preflightEdition, type PreflightProblem } from "./preflight";
+
+/** Pre-flight found problems and no reason to publish anyway was given. */
+export class PreflightFailedError extends AppError {
+  constructor(readonly problems: PreflightProblem[]) {
+    super("INVALID_STATE", {
+      "zh-CN": `发布前检查发现 ${problems.length} 个问题。请先处理，或填写原因后仍要发布。`,
+      en: `Pre-flight found ${problems.length} problem(s). Fix them, or give a reason to publish anyway.`,
+    });
+  }
+}
 
 /**
  * Publishes an edition: the edition, its pages and the stories placed on them
  * that are ready (待发) become published in one transaction, so readers never
  * see half an edition; then the reader cache of the publication is revalidated.
- * (Pre-flight checks and scheduling come with edition production.)
+ * Pre-flight runs inside the same transaction: with problems, it is refused
+ * unless `override` gives the reason to publish anyway (kept in the audit log).
  */
-export async function publishEdition(options: { db: Db; actor: Actor; editionId: string; now?: Date }) {
+export async function publishEdition(options: { db: Db; actor: Actor; editionId: string; override?: string; now?: Date; via?: string }) {
   const { db, actor, editionId } = options;
+  const override = options.override?.trim() || undefined;
   const now = options.now ?? new Date();
   await assertCan({ db, actor, action: "edition.publish", entityType: "edition", entityId: editionId });
 
   const edition = await db.$transaction(async (tx) => {
     const current = await tx.edition.findUnique({ where: { id: editionId } });
     if (!current) throw new AppError("NOT_FOUND");
+    const problems = await preflightEdition({ db: tx, editionId });
+    if (problems.length > 0 && !override) throw new PreflightFailedError(problems);
     const pages = await tx.page.findMany({ where: { editionId, status: { not: "WITHDRAWN" } }, select: { id: true } });
     if (pages.length === 0) throw new AppError("INVALID_STATE", { "zh-CN": "这一期还没有版面，不能发布。", en: "This edition has no pages to publish." });
     const pageIds = pages.map((page) => page.id);
@@ -34,10 +49,22 @@ export async function publishEdition(options: { db: Db; actor: Actor; editionId:
         publishedById: current.publishedById ?? actor.id,
         withdrawnAt: null,
         scheduledAt: null,
+        scheduleError: null,
       },
     });
     await tx.auditLog.create({
-      data: { actorId: actor.id, action: "edition.publish", entityType: "edition", entityId: editionId, data: { pages: pageIds.length, articlesPublished: articles.count } },
+      data: {
+        actorId: actor.id,
+        action: "edition.publish",
+        entityType: "edition",
+        entityId: editionId,
+        data: {
+          pages: pageIds.length,
+          articlesPublished: articles.count,
+          ...(problems.length ? { overrideReason: override, problems: problems.map((problem) => problem["zh-CN"]) } : {}),
+          ...(options.via ? { via: options.via } : {}),
+        },
+      },
     });
     return updated;
   });

@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { z } from "zod";
 import { editionManifestSchema, type EditionManifest } from "./manifest-schema";
 
@@ -32,14 +33,15 @@ export async function readManifestFolder(folder: string): Promise<ReadManifestRe
   const raw = await readFile(manifestPath, "utf8").catch(() => {
     throw new ManifestError([`manifest.json: 找不到文件 ${manifestPath}`]);
   });
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    throw new ManifestError([`manifest.json: 不是有效的 JSON (${(error as Error).message})`]);
+  const syntaxErrors: ParseError[] = [];
+  const tree = parseTree(raw, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
+  if (syntaxErrors.length || !tree) {
+    const first = syntaxErrors[0];
+    const where = first ? `第 ${lineOf(raw, first.offset)} 行` : "";
+    throw new ManifestError([`manifest.json ${where}: 不是有效的 JSON (${first ? printParseErrorCode(first.error) : "empty"})`]);
   }
-  const parsed = editionManifestSchema.safeParse(json);
-  if (!parsed.success) throw new ManifestError(parsed.error.issues.map(formatIssue));
+  const parsed = editionManifestSchema.safeParse(JSON.parse(raw));
+  if (!parsed.success) throw new ManifestError(parsed.error.issues.map((issue) => formatIssue(issue, raw, tree)));
   const manifest = parsed.data;
 
   const problems: string[] = [];
@@ -76,9 +78,17 @@ export async function readManifestFolder(folder: string): Promise<ReadManifestRe
   return { manifest, files };
 }
 
-function formatIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path
-    .map((part, index) => (typeof part === "number" ? `[${part}]` : `${index ? "." : ""}${String(part)}`))
-    .join("");
-  return `${field || "manifest"}: ${issue.message}`;
+/** 1-based line of a character offset. */
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split("\n").length;
+}
+
+/** "第 12 行 pages[2].stories[0].headline: …": the line of the field, or of its nearest parent that exists. */
+function formatIssue(issue: z.core.$ZodIssue, raw: string, tree: Node): string {
+  const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
+  const field = path.map((part, index) => (typeof part === "number" ? `[${part}]` : `${index ? "." : ""}${part}`)).join("");
+  let node: Node | undefined;
+  for (let length = path.length; length >= 0 && !node; length -= 1) node = findNodeAtLocation(tree, path.slice(0, length));
+  const line = node ? `第 ${lineOf(raw, node.offset)} 行 ` : "";
+  return `${line}${field || "manifest"}: ${issue.message}`;
 }

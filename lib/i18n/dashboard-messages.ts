@@ -1,4 +1,6 @@
 import type { ArticleStatus, EditionStatus, Role } from "@/lib/db/generated/enums";
+import { pageMessages } from "./messages/pages";
+import { editionMessages } from "./messages/editions";
 import { photoMessages } from "./messages/photos";
 import { staffMessages } from "./messages/staff";
 import { storyMessages } from "./messages/stories";
@@ -46,12 +48,29 @@ const zhCN = {
     reasonRequired: "请填写撤版原因。",
     published: "已发布，读者现在可以看到这一期。",
     withdrawn: "已撤版，读者不再能看到这一期。",
+    preflightFailed: (count: number) => `发布前检查发现 ${count} 个问题。请先处理，或填写原因后仍要发布。`,
+    overrideLabel: (date: string) => `${date} 仍要发布的原因`,
+    override: "仍要发布的原因",
+    publishAnyway: (date: string) => `仍要发布 ${date}`,
+    scheduleAt: (date: string) => `${date} 定时发布时间（北京时间）`,
+    schedule: (date: string) => `定时发布 ${date}`,
+    scheduled: "已安排定时发布，到时间会自动发布。",
+    unschedule: (date: string) => `取消定时 ${date}`,
+    unscheduled: "已取消定时发布。",
+    scheduledFor: (time: string) => `将于 ${time} 发布`,
+    preflight: "发布前检查",
+    preview: "预览",
+    previewTitle: "预览",
+    previewBanner: (date: string) => `预览 ${date}：发布后读者将看到的样子（尚未发布，只有采编人员能看到）。`,
+    problems: "问题",
   },
   roles: { ADMIN: "管理员", EDITOR: "编辑", REPORTER: "记者", PHOTOGRAPHER: "摄影记者" } satisfies Record<Role, string>,
   articleStatus: { DRAFT: "草稿", SUBMITTED: "已提交", EDITING: "编辑中", READY: "待发", PUBLISHED: "已发布", KILLED: "撤稿" } satisfies Record<ArticleStatus, string>,
   editionStatus: { PLANNING: "策划中", SCHEDULED: "定时发布", PUBLISHED: "已发布", WITHDRAWN: "已撤版" } satisfies Record<EditionStatus, string>,
   stories: storyMessages["zh-CN"],
+  editionsPlan: editionMessages["zh-CN"],
   photos: photoMessages["zh-CN"],
+  pages: pageMessages["zh-CN"],
   staff: staffMessages["zh-CN"],
 };
 
@@ -89,12 +108,29 @@ const en: DashboardMessages = {
     reasonRequired: "Give a reason for the withdrawal.",
     published: "Published: readers can see this edition now.",
     withdrawn: "Withdrawn: readers no longer see this edition.",
+    preflightFailed: (count: number) => `Pre-flight found ${count} problem(s). Fix them, or give a reason to publish anyway.`,
+    overrideLabel: (date: string) => `Reason to publish ${date} anyway`,
+    override: "Reason to publish anyway",
+    publishAnyway: (date: string) => `Publish ${date} anyway`,
+    scheduleAt: (date: string) => `Time to publish ${date} (Beijing time)`,
+    schedule: (date: string) => `Schedule ${date}`,
+    scheduled: "Scheduled: it will be published at that time.",
+    unschedule: (date: string) => `Cancel schedule ${date}`,
+    unscheduled: "The schedule is cancelled.",
+    scheduledFor: (time: string) => `To be published at ${time}`,
+    preflight: "Pre-flight",
+    preview: "Preview",
+    previewTitle: "Preview",
+    previewBanner: (date: string) => `Preview of ${date}: what readers will see once it is published (not published yet; staff only).`,
+    problems: "Problems",
   },
   roles: { ADMIN: "Admin", EDITOR: "Editor", REPORTER: "Reporter", PHOTOGRAPHER: "Photographer" },
   articleStatus: { DRAFT: "Draft", SUBMITTED: "Submitted", EDITING: "In editing", READY: "Ready", PUBLISHED: "Published", KILLED: "Killed" },
   editionStatus: { PLANNING: "Planning", SCHEDULED: "Scheduled", PUBLISHED: "Published", WITHDRAWN: "Withdrawn" },
   stories: storyMessages.en,
+  editionsPlan: editionMessages.en,
   photos: photoMessages.en,
+  pages: pageMessages.en,
   staff: staffMessages.en,
 };
 

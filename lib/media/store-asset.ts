@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import type { Db } from "@/lib/db/client";
 import type { AssetKind } from "@/lib/db/generated/enums";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { storageKeyFor, type Storage } from "@/lib/storage/storage";
 import { makeImageVariants, PAGE_IMAGE_WIDTHS, PHOTO_WIDTHS } from "./image-variants";
 
@@ -45,7 +46,8 @@ export async function storeAsset(
   await storage.put(key, data, mimeType);
   for (const [index, variant] of variants.entries()) await storage.put(variantKeys[index]!, variant.data, variant.mimeType);
 
-  const asset = await db.asset.create({
+  const asset = await db.asset
+    .create({
     data: {
       kind,
       storageKey: key,
@@ -65,7 +67,12 @@ export async function storeAsset(
         })),
       },
     },
-  });
+  })
+    // The same file stored twice at once: both wrote the same bytes; the loser uses the winner's row.
+    .catch(async (error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      return db.asset.findUniqueOrThrow({ where: { storageKey: key }, select: { id: true } });
+    });
   return asset.id;
 }
 

@@ -15,19 +15,49 @@ export const cacheTags = {
 } as const;
 
 /**
+ * Revalidation needs Next's request context. Work done outside one (the
+ * scheduler's timer, the import command) hands the tags to this sender instead,
+ * which asks a running server to revalidate them (/api/internal/revalidate).
+ */
+let outsideRequest: ((tags: string[]) => void) | undefined;
+
+export function sendRevalidationsOutsideRequests(sender: ((tags: string[]) => void) | undefined): void {
+  outsideRequest = sender;
+}
+
+function expire(tag: string): void {
+  try {
+    revalidateTag(tag, { expire: 0 });
+  } catch (error) {
+    if (!outsideRequest || !(error instanceof Error) || !error.message.includes("static generation store missing")) throw error;
+    outsideRequest([tag]);
+  }
+}
+
+/** Tags a server accepts from /api/internal/revalidate. */
+export function isCacheTag(tag: string): boolean {
+  return tag === cacheTags.publications || /^(publication|article):[0-9a-f-]{36}$/.test(tag) || /^edition:[0-9a-f-]{36}:\d{4}-\d{2}-\d{2}$/.test(tag);
+}
+
+/** Revalidates tags received from outside a request (see sendRevalidationsOutsideRequests). */
+export function expireTags(tags: string[]): void {
+  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+}
+
+/**
  * After an edition is published or withdrawn: its pages, and everything that
  * lists editions (navigation, 上一期/下一期, calendar, feeds, sitemaps).
  */
 export function revalidateEdition(publicationId: string): void {
-  revalidateTag(cacheTags.publication(publicationId), { expire: 0 });
+  expire(cacheTags.publication(publicationId));
 }
 
 /** After a correction: only the article (and what shows its text). */
 export function revalidateArticle(articleId: string): void {
-  revalidateTag(cacheTags.article(articleId), { expire: 0 });
+  expire(cacheTags.article(articleId));
 }
 
 /** After a publication's settings (name, footer, default) change. */
 export function revalidatePublications(): void {
-  revalidateTag(cacheTags.publications, { expire: 0 });
+  expire(cacheTags.publications);
 }

@@ -59,25 +59,35 @@ export function findEditionView(publicationId: string, date: string): Promise<Ed
   );
 }
 
-async function loadEditionView(publicationId: string, date: string): Promise<EditionView | null> {
+/**
+ * The edition as readers will see it once published, for the dashboard's
+ * preview (never cached): pages not withdrawn, stories ready or published.
+ */
+export function findEditionPreview(publicationId: string, date: string): Promise<EditionView | null> {
+  return loadEditionView(publicationId, date, true);
+}
+
+async function loadEditionView(publicationId: string, date: string, preview = false): Promise<EditionView | null> {
+  const visibleArticle = preview ? { status: { in: ["READY" as const, "PUBLISHED" as const] } } : { status: "PUBLISHED" as const };
+  const visiblePage = preview ? { status: { not: "WITHDRAWN" as const } } : { status: "PUBLISHED" as const };
   const edition = await getDb().edition.findFirst({
-    where: { publicationId, date: editionDate(date), status: "PUBLISHED" },
+    where: { publicationId, date: editionDate(date), ...(preview ? {} : { status: "PUBLISHED" as const }) },
     select: {
       id: true,
       date: true,
       issueNumber: true,
       publishedAt: true,
       pages: {
-        where: { status: "PUBLISHED" },
+        where: visiblePage,
         orderBy: { position: "asc" },
         select: {
           number: true,
           name: true,
           pdfAsset: { select: { storageKey: true, byteSize: true } },
           imageAsset: { select: { width: true, height: true, derivatives: { orderBy: { width: "asc" } } } },
-          regions: { where: { placement: { article: { status: "PUBLISHED" } } }, select: { polygon: true, placement: { select: { articleId: true, position: true } } } },
+          regions: { where: { placement: { article: visibleArticle } }, select: { polygon: true, placement: { select: { articleId: true, position: true } } } },
           placements: {
-            where: { article: { status: "PUBLISHED" } },
+            where: { article: visibleArticle },
             orderBy: { position: "asc" },
             select: {
               position: true,
@@ -122,7 +132,7 @@ async function loadEditionView(publicationId: string, date: string): Promise<Edi
           : null,
       articles: page.placements.map(({ position, part, article }) => {
         const parts = article.placements.filter(
-          (placement) => placement.page.editionId === edition.id && placement.page.status === "PUBLISHED",
+          (placement) => placement.page.editionId === edition.id && (preview ? placement.page.status !== "WITHDRAWN" : placement.page.status === "PUBLISHED"),
         );
         const home = parts[0] ?? { part, position, page: { number: page.number } };
         return {

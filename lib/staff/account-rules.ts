@@ -55,10 +55,7 @@ export function checkPassword(password: string): string {
 export const duplicateEmailError = () =>
   new AppError("CONFLICT", { "zh-CN": "该邮箱已被其他账号使用。", en: "Another account already uses this email address." });
 
-/** Prisma's unique-constraint violation (a concurrent insert won the race). */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
-}
+export { isUniqueViolation } from "@/lib/db/unique-violation";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -69,7 +69,7 @@ export async function startLocalServices(config: Env, extraEnv: Record<string, s
   };
 }
 
-async function readOrCreateSecret(file: string): Promise<string> {
+export async function readOrCreateSecret(file: string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   const secret = randomBytes(32).toString("base64url");
   await writeFile(file, secret + "\n", { mode: 0o600 });
@@ -109,6 +109,24 @@ export function superviseServer(command: string, args: string[], services: Local
     }
   });
   return server;
+}
+
+const serverInfoFile = () => path.join(path.resolve(process.env.DATA_DIR || fromRoot(".data")), "server.json");
+
+/** Where a running `npm start` serves, for other commands on this machine. */
+export async function writeServerInfo(info: { url: string; pid: number }): Promise<void> {
+  await writeFile(serverInfoFile(), JSON.stringify(info) + "\n");
+}
+
+/** The running `npm start` server on this data folder, if any. */
+export async function readServerInfo(): Promise<{ url: string; pid: number } | undefined> {
+  try {
+    const info = JSON.parse(await readFile(serverInfoFile(), "utf8")) as { url: string; pid: number };
+    process.kill(info.pid, 0);
+    return info;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Resolves when /api/health answers 200, or false after two minutes. */

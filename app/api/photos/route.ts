@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -9,6 +8,7 @@ import { emptyFile } from "@/lib/media/photos/photo-errors";
 import { photoSearchSchema } from "@/lib/media/photos/photo-schema";
 import { uploadPhoto } from "@/lib/media/photos/upload-photo";
 import { getStorage } from "@/lib/storage/get-storage";
+import { readUploadHeaders } from "@/lib/http/upload-headers";
 
 // The media library's API for the dashboard's uploader and photo picker.
 // POST takes one photo as the raw request body (not multipart), so the size
@@ -20,20 +20,6 @@ export const dynamic = "force-dynamic";
 /** Staff-only answers: never kept by a browser cache or a CDN. */
 const PRIVATE = { "Cache-Control": "private, no-store" };
 
-const uploadHeaders = z.object({
-  contentLength: z.coerce.number().int().min(0).nullable(),
-  fileName: z
-    .string()
-    .max(1000)
-    .transform((value) => {
-      try {
-        return decodeURIComponent(value);
-      } catch {
-        return value;
-      }
-    })
-    .nullable(),
-});
 
 export async function POST(request: Request) {
   const locale = await getDashboardLocale();
@@ -41,7 +27,7 @@ export async function POST(request: Request) {
   if (!user) return errorResponse(new AppError("UNAUTHENTICATED"), locale);
   // The session cookie is SameSite=Lax already; refuse other sites' pages explicitly too.
   if (request.headers.get("sec-fetch-site") === "cross-site") return errorResponse(new AppError("FORBIDDEN"), locale);
-  const headers = uploadHeaders.safeParse({ contentLength: request.headers.get("content-length"), fileName: request.headers.get("x-file-name") });
+  const headers = readUploadHeaders(request);
   if (!headers.success) return errorResponse(new AppError("INVALID_INPUT"), locale);
   if (!request.body) return errorResponse(emptyFile(), locale);
   try {

@@ -1,23 +1,7 @@
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { fileTooLarge, MAX_PHOTO_BYTES } from "./photo-errors";
 
-/**
- * Reads a request body into memory, counting bytes as they arrive and stopping
- * (cancelling the stream) as soon as there are more than `limit`: a client that
- * lies about Content-Length, or sends none, cannot make the server hold more.
- */
-export async function readLimited(body: ReadableStream<Uint8Array>, limit = MAX_PHOTO_BYTES): Promise<Buffer> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw fileTooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
+/** A photo upload's bytes, refused past the photo size limit (see lib/http/read-limited-body.ts). */
+export function readLimited(body: ReadableStream<Uint8Array>, limit = MAX_PHOTO_BYTES): Promise<Buffer> {
+  return readLimitedBody(body, limit, fileTooLarge);
 }

@@ -9,6 +9,7 @@ import { makePhotoMaster } from "./make-photo-master";
 import { emptyFile, fileTooLarge, MAX_PHOTO_BYTES } from "./photo-errors";
 import { readExif } from "./read-exif";
 import { readLimited } from "./read-limited";
+import { cleanFileName } from "@/lib/http/upload-headers";
 
 export interface UploadPhotoResult {
   photoId: string;
@@ -50,11 +51,9 @@ export async function uploadPhoto(options: {
   const master = await makePhotoMaster(decodable, type === "image/heic" ? "image/jpeg" : type);
   const publicationId = options.publicationId ?? (await defaultPublicationId(db));
   const credit = exif.artist ? { credit: `${exif.artist} 摄`, personId: null } : await uploaderCredit(db, actor);
-  const originalName = cleanName(options.originalName);
-
-  const store = () => storeAsset({ db, storage: options.storage, actorId: actor.id, data: master.data, mimeType: master.mimeType, kind: "PHOTO", originalName: originalName ?? undefined });
+  const originalName = cleanFileName(options.originalName);
   // Two uploads of the same file at once race for the same storage key; the loser finds the winner's row.
-  const assetId = await store().catch((error: unknown) => (isUniqueViolation(error) ? store() : Promise.reject(error)));
+  const assetId = await storeAsset({ db, storage: options.storage, actorId: actor.id, data: master.data, mimeType: master.mimeType, kind: "PHOTO", originalName: originalName ?? undefined });
 
   return db.$transaction(async (tx) => {
     const existing = await tx.photo.findUnique({ where: { assetId }, select: { id: true } });
@@ -97,12 +96,3 @@ async function uploaderCredit(db: Db, actor: Actor): Promise<{ credit: string; p
   return person ? { credit: `${person.name} 摄`, personId: person.id } : null;
 }
 
-/** The name as the user's computer had it, for the library only: no path, no control characters, bounded. */
-function cleanName(name: string | null | undefined): string | null {
-  const base = name?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  return base ? base.slice(0, 200) : null;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
-}

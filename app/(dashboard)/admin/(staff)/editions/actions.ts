@@ -2,46 +2,85 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { runAction, type ActionState } from "@/lib/actions/run-action";
 import { getDb } from "@/lib/db/client";
-import { publishEdition, withdrawEdition } from "@/lib/editions/publish-edition";
-import { AppError } from "@/lib/errors/app-error";
+import type { PreflightProblem } from "@/lib/editions/preflight";
+import { PreflightFailedError, publishEdition, withdrawEdition } from "@/lib/editions/publish-edition";
+import { scheduleEdition, unscheduleEdition } from "@/lib/editions/schedule-edition";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 
-export interface EditionActionState {
-  ok?: boolean;
-  message?: string;
-}
+// 发布 / 定时发布 / 撤版 of an edition: thin actions over lib/editions.
 
-const publishSchema = z.object({ editionId: z.uuid() });
-const withdrawSchema = z.object({ editionId: z.uuid(), reason: z.string().trim().min(1).max(500) });
+export type EditionActionState = ActionState<{ problems?: PreflightProblem[] }>;
 
-async function run(action: () => Promise<unknown>, success: string): Promise<EditionActionState> {
-  const { locale } = await getDashboardMessages();
+const editionId = z.uuid();
+const reason = z.string().trim().max(500).optional();
+
+/** Pre-flight problems come back as data, so the form can list them and ask for a reason. */
+async function withProblems(run: () => Promise<unknown>): Promise<{ problems?: PreflightProblem[] }> {
   try {
-    await action();
+    await run();
     revalidatePath("/admin/editions");
-    return { ok: true, message: success };
+    return {};
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.messageFor(locale) };
+    if (error instanceof PreflightFailedError) return { problems: error.problems };
     throw error;
   }
 }
 
+async function outcome(state: EditionActionState): Promise<EditionActionState> {
+  const problems = state.data?.problems;
+  if (!problems) return state;
+  const { m } = await getDashboardMessages();
+  return { ok: false, message: m.editions.preflightFailed(problems.length), data: { problems } };
+}
+
 export async function publishEditionAction(_state: EditionActionState, form: FormData): Promise<EditionActionState> {
-  const { locale, m } = await getDashboardMessages();
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, message: new AppError("UNAUTHENTICATED").messageFor(locale) };
-  const input = publishSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, message: new AppError("INVALID_INPUT").messageFor(locale) };
-  return run(() => publishEdition({ db: getDb(), actor: user, editionId: input.data.editionId }), m.editions.published);
+  const state = await runAction({
+    schema: z.object({ editionId, override: reason }),
+    input: Object.fromEntries(form),
+    run: (user, data) => withProblems(() => publishEdition({ db: getDb(), actor: user, editionId: data.editionId, override: data.override })),
+    success: (m) => m.editions.published,
+  });
+  return outcome(state);
+}
+
+export async function scheduleEditionAction(_state: EditionActionState, form: FormData): Promise<EditionActionState> {
+  const state = await runAction({
+    // The form's datetime-local is Beijing time (the paper's time zone).
+    schema: z.object({ editionId, at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/), override: reason }),
+    input: Object.fromEntries(form),
+    run: (user, data) =>
+      withProblems(() => scheduleEdition({ db: getDb(), actor: user, editionId: data.editionId, at: new Date(`${data.at}:00+08:00`), override: data.override })),
+    success: (m) => m.editions.scheduled,
+  });
+  return outcome(state);
+}
+
+export async function unscheduleEditionAction(_state: EditionActionState, form: FormData): Promise<EditionActionState> {
+  return runAction({
+    schema: z.object({ editionId }),
+    input: Object.fromEntries(form),
+    run: async (user, data) => {
+      await unscheduleEdition({ db: getDb(), actor: user, editionId: data.editionId });
+      revalidatePath("/admin/editions");
+      return {};
+    },
+    success: (m) => m.editions.unscheduled,
+  });
 }
 
 export async function withdrawEditionAction(_state: EditionActionState, form: FormData): Promise<EditionActionState> {
-  const { locale, m } = await getDashboardMessages();
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, message: new AppError("UNAUTHENTICATED").messageFor(locale) };
-  const input = withdrawSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, message: m.editions.reasonRequired };
-  return run(() => withdrawEdition({ db: getDb(), actor: user, editionId: input.data.editionId, reason: input.data.reason }), m.editions.withdrawn);
+  const { m } = await getDashboardMessages();
+  if (!String(form.get("reason") ?? "").trim()) return { ok: false, message: m.editions.reasonRequired };
+  return runAction({
+    schema: z.object({ editionId, reason: z.string().trim().min(1).max(500) }),
+    input: Object.fromEntries(form),
+    run: async (user, data) => {
+      await withdrawEdition({ db: getDb(), actor: user, editionId: data.editionId, reason: data.reason });
+      revalidatePath("/admin/editions");
+      return {};
+    },
+    success: (m) => m.editions.withdrawn,
+  });
 }

@@ -1,0 +1,39 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction, type ActionState } from "@/lib/actions/run-action";
+import { getDb } from "@/lib/db/client";
+import { createStoryFromRegion } from "@/lib/pages/create-story-from-region";
+import { createStoryFromRegionSchema, type SavePageRegionsInput } from "@/lib/pages/region-schema";
+import { savePageRegions } from "@/lib/pages/save-page-regions";
+
+// The envelope only: savePageRegions checks the regions with the shared schema
+// (lib/pages/region-schema.ts) and says what is wrong in the editor's words.
+const saveEnvelope = z.object({ pageId: z.uuid(), regions: z.array(z.unknown()).max(1000) });
+
+export async function savePageRegionsAction(input: { pageId: string; regions: unknown[] }): Promise<ActionState> {
+  return runAction({
+    schema: saveEnvelope,
+    input,
+    run: async (user, data) => {
+      const result = await savePageRegions({ db: getDb(), actor: user, input: data as SavePageRegionsInput });
+      revalidatePath("/admin/editions", "layout");
+      return result;
+    },
+    success: (m) => m.pages.editor.saved,
+  });
+}
+
+export async function createStoryFromRegionAction(input: { regionId: string }): Promise<ActionState<{ articleId: string }>> {
+  return runAction({
+    schema: createStoryFromRegionSchema,
+    input,
+    run: async (user, data) => {
+      const result = await createStoryFromRegion({ db: getDb(), actor: user, regionId: data.regionId });
+      revalidatePath("/admin/editions", "layout");
+      return { articleId: result.articleId };
+    },
+    success: (m) => m.pages.editor.created,
+  });
+}

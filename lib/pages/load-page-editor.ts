@@ -1,0 +1,97 @@
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import type { PageRenderStatus, RegionSource } from "@/lib/db/generated/enums";
+import { editionDate } from "@/lib/editions/edition-date";
+import { pageError } from "./page-errors";
+import { polygonSchema, type Polygon } from "./region-schema";
+
+export interface EditorRegion {
+  id: string;
+  polygon: Polygon;
+  placementId: string | null;
+  source: RegionSource;
+  confidence: number | null;
+  extractedText: string | null;
+  extractedHeadline: string | null;
+  moved: boolean;
+}
+
+export interface PageEditorData {
+  page: {
+    id: string;
+    number: string;
+    name: string;
+    renderStatus: PageRenderStatus;
+    renderError: string | null;
+  };
+  edition: { id: string; date: string; pages: { id: string; number: string; name: string }[] };
+  /** The page image's derivatives (WebP), smallest first; empty before the first render. */
+  image: { width: number; height: number; variants: { width: number; storageKey: string }[] } | null;
+  placements: { id: string; articleId: string; position: number; part: number; headline: string; status: string }[];
+  regions: EditorRegion[];
+}
+
+/** Everything the region editor shows for one page of the default publication's edition of `date`. */
+export async function loadPageEditor(options: { db: Db; actor: Actor; date: string; number: string }): Promise<PageEditorData> {
+  const { db, actor } = options;
+  await assertCan({ db, actor, action: "edition.plan", entityType: "page" });
+  let date: Date;
+  try {
+    date = editionDate(options.date);
+  } catch {
+    throw pageError("NOT_FOUND", "pageNotFound");
+  }
+  const publication = await db.publication.findFirst({ orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }], select: { id: true } });
+  const edition = publication
+    ? await db.edition.findUnique({
+        where: { publicationId_date: { publicationId: publication.id, date } },
+        select: { id: true, pages: { orderBy: { position: "asc" }, select: { id: true, number: true, name: true } } },
+      })
+    : null;
+  const pageRef = edition?.pages.find((page) => page.number.toUpperCase() === options.number.toUpperCase());
+  if (!edition || !pageRef) throw pageError("NOT_FOUND", "pageNotFound");
+
+  const page = await db.page.findUniqueOrThrow({
+    where: { id: pageRef.id },
+    select: {
+      id: true,
+      number: true,
+      name: true,
+      renderStatus: true,
+      renderError: true,
+      imageAsset: { select: { width: true, height: true, derivatives: { orderBy: { width: "asc" }, select: { width: true, storageKey: true } } } },
+      placements: { orderBy: [{ position: "asc" }], select: { id: true, articleId: true, position: true, part: true, article: { select: { headline: true, status: true } } } },
+      regions: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  const asset = page.imageAsset;
+  return {
+    page: { id: page.id, number: page.number, name: page.name, renderStatus: page.renderStatus, renderError: page.renderError },
+    edition: { id: edition.id, date: options.date, pages: edition.pages },
+    image: asset?.width && asset.height ? { width: asset.width, height: asset.height, variants: asset.derivatives } : null,
+    placements: page.placements.map((placement) => ({
+      id: placement.id,
+      articleId: placement.articleId,
+      position: placement.position,
+      part: placement.part,
+      headline: placement.article.headline,
+      status: placement.article.status,
+    })),
+    regions: page.regions.flatMap((region) => {
+      const polygon = polygonSchema.safeParse(region.polygon);
+      if (!polygon.success) return [];
+      return [
+        {
+          id: region.id,
+          polygon: polygon.data,
+          placementId: region.placementId,
+          source: region.source,
+          confidence: region.confidence,
+          extractedText: region.extractedText,
+          extractedHeadline: region.extractedHeadline,
+          moved: region.moved,
+        },
+      ];
+    }),
+  };
+}

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import type { DiskStorage } from "@/lib/storage/storage";
+import { createMigratedDatabase, createTestStorage } from "@/tests/helpers/database";
+import { outcome, seedNewsroom, type Newsroom } from "@/tests/helpers/newsroom";
+import { createStoryFromRegion, storyTextFrom } from "./create-story-from-region";
+import { matchPageFile } from "./match-page-file";
+import { rectangle } from "./region-schema";
+import { savePageRegions } from "./save-page-regions";
+import { bodyOf, importDemoEdition, readFixturePdf } from "./test-pages";
+import { uploadPagePdf } from "./upload-page-pdf";
+
+describe("matchPageFile", () => {
+  const pages = [{ number: "A01" }, { number: "A05" }, { number: "B12" }];
+  it.each([
+    ["A05.pdf", "A05"],
+    ["a05.PDF", "A05"],
+    ["A5.pdf", "A05"],
+    ["2023-03-13-A05.pdf", "A05"],
+    ["b12.pdf", "B12"],
+  ])("matches %s to %s", (name, number) => expect(matchPageFile(name, pages)?.number).toBe(number));
+  it.each(["A06.pdf", "cover.pdf", "A.pdf", "05.pdf"])("matches %s to no page", (name) => expect(matchPageFile(name, pages)).toBeNull());
+});
+
+describe("storyTextFrom", () => {
+  it("takes the detected headline and makes a paragraph of each line, without repeating the headline", () => {
+    expect(storyTextFrom("共建科研平台\n\n第一段。\n第二段。", "共建 科研平台")).toEqual({ headline: "共建 科研平台", paragraphs: ["第一段。", "第二段。"] });
+    expect(storyTextFrom("标题行\n正文。", null)).toEqual({ headline: "标题行", paragraphs: ["正文。"] });
+  });
+});
+
+describe("page regions", () => {
+  let db: Db;
+  let storage: DiskStorage;
+  let newsroom: Newsroom;
+  let a05: string;
+  let a01: string;
+  let placementOnA05: string;
+  let placementOnA01: string;
+
+  beforeAll(async () => {
+    ({ db } = await createMigratedDatabase());
+    storage = await createTestStorage();
+    newsroom = await seedNewsroom(db);
+    const { page } = await importDemoEdition(db, storage);
+    a05 = page("A05").id;
+    a01 = page("A01").id;
+    placementOnA05 = (await db.placement.findFirstOrThrow({ where: { pageId: a05 } })).id;
+    placementOnA01 = (await db.placement.findFirstOrThrow({ where: { pageId: a01 } })).id;
+  });
+  afterAll(() => db.$disconnect());
+
+  const box = rectangle({ x: 0.1, y: 0.1, w: 0.3, h: 0.2 });
+  const save = (actor: Actor, regions: unknown[], pageId = a05) =>
+    savePageRegions({ db, actor, input: { pageId, regions } as Parameters<typeof savePageRegions>[0]["input"] });
+  const snapshot = () => db.region.findMany({ where: { pageId: a05 }, orderBy: { id: "asc" } });
+
+  it("creates, updates and deletes regions in one save, each audited", async () => {
+    const first = await save(newsroom.editor, [
+      { polygon: box, placementId: placementOnA05 },
+      { polygon: rectangle({ x: 0.5, y: 0.5, w: 0.2, h: 0.2 }), placementId: null },
+    ]);
+    expect(first).toEqual({ created: 2, updated: 0, deleted: 0 });
+    const [kept, dropped] = await db.region.findMany({ where: { pageId: a05 }, orderBy: { createdAt: "asc" } });
+    await db.region.update({ where: { id: kept!.id }, data: { moved: true } });
+
+    const moved = rectangle({ x: 0.15, y: 0.1, w: 0.3, h: 0.2 });
+    const second = await save(newsroom.editor, [{ id: kept!.id, polygon: moved, placementId: null }]);
+    expect(second).toEqual({ created: 0, updated: 1, deleted: 1 });
+    const after = await db.region.findUniqueOrThrow({ where: { id: kept!.id } });
+    expect(after).toMatchObject({ polygon: moved, placementId: null, moved: false, source: "MANUAL" });
+    expect(await db.region.findUnique({ where: { id: dropped!.id } })).toBeNull();
+    const actions = (await db.auditLog.findMany({ where: { entityType: "region" }, orderBy: { createdAt: "asc" } })).map((entry) => entry.action);
+    expect(actions).toEqual(["region.create", "region.create", "region.delete", "region.update"]);
+
+    // Saving the same list again changes (and audits) nothing.
+    expect(await save(newsroom.editor, [{ id: kept!.id, polygon: moved, placementId: null }])).toEqual({ created: 0, updated: 0, deleted: 0 });
+  });
+
+  const invalid: [string, () => unknown[], string][] = [
+    ["a coordinate off the page", () => [{ polygon: [[0, 0], [1.2, 0], [1, 1]], placementId: null }], "坐标"],
+    ["a negative coordinate", () => [{ polygon: [[-0.1, 0], [1, 0], [1, 1]], placementId: null }], "坐标"],
+    ["two points", () => [{ polygon: [[0, 0], [1, 1]], placementId: null }], "至少有 3 个点"],
+    ["a number that is not one", () => [{ polygon: [[0, 0], [Number.NaN, 0], [1, 1]], placementId: null }], "坐标"],
+    ["a placement of another page", () => [{ polygon: box, placementId: placementOnA01 }], "本版"],
+    ["a placement id that is not a uuid", () => [{ polygon: box, placementId: "x" }], "本版"],
+    ["a region of another page", () => [{ id: "00000000-0000-7000-8000-000000000001", polygon: box, placementId: null }], "不属于这一版"],
+    ["too many regions", () => Array.from({ length: 301 }, () => ({ polygon: box, placementId: null })), "300"],
+  ];
+  for (const [what, regions, message] of invalid) {
+    it(`refuses ${what} with a clear message and changes nothing`, async () => {
+      const before = await snapshot();
+      const audits = await db.auditLog.count();
+      const error = await save(newsroom.editor, regions()).catch((reason: unknown) => reason);
+      expect(error).toMatchObject({ code: "INVALID_INPUT" });
+      expect((error as { messageFor: (locale: "zh-CN") => string }).messageFor("zh-CN")).toContain(message);
+      expect(await snapshot()).toEqual(before);
+      expect(await db.auditLog.count()).toBe(audits);
+    });
+  }
+
+  it("creates a draft story from an unmatched region's text, places it last on the page and links the region", async () => {
+    const region = await db.region.create({
+      data: { pageId: a05, polygon: box, source: "AUTO", confidence: 0.2, extractedHeadline: "新发现的稿件", extractedText: "新发现的稿件\n第一段正文。\n\n第二段正文。" },
+    });
+    const positions = (await db.placement.findMany({ where: { pageId: a05 } })).map((placement) => placement.position);
+    const result = await createStoryFromRegion({ db, actor: newsroom.editor, regionId: region.id });
+    const article = await db.article.findUniqueOrThrow({ where: { id: result.articleId } });
+    expect(article).toMatchObject({ status: "DRAFT", headline: "新发现的稿件", createdById: newsroom.editor.id });
+    expect(article.body).toEqual({
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "第一段正文。" }] },
+        { type: "paragraph", content: [{ type: "text", text: "第二段正文。" }] },
+      ],
+    });
+    const placement = await db.placement.findUniqueOrThrow({ where: { id: result.placementId } });
+    expect(placement).toMatchObject({ pageId: a05, part: 1, position: Math.max(...positions) + 1 });
+    expect((await db.region.findUniqueOrThrow({ where: { id: region.id } })).placementId).toBe(placement.id);
+    expect(await db.auditLog.count({ where: { action: "story.create_from_region", entityId: article.id } })).toBe(1);
+
+    const articles = await db.article.count();
+    expect(await outcome(createStoryFromRegion({ db, actor: newsroom.editor, regionId: region.id }))).toBe("INVALID_STATE");
+    expect(await db.article.count()).toBe(articles);
+  });
+
+  it("refuses to create a story from a region without text", async () => {
+    const region = await db.region.create({ data: { pageId: a05, polygon: box } });
+    const articles = await db.article.count();
+    expect(await outcome(createStoryFromRegion({ db, actor: newsroom.editor, regionId: region.id }))).toBe("INVALID_STATE");
+    expect(await db.article.count()).toBe(articles);
+  });
+
+  describe("permissions: only the desk (admin, editor) uploads pages and edits regions", () => {
+    const roles = ["admin", "editor", "reporter", "photographer"] as const;
+    const allowed = { admin: true, editor: true, reporter: false, photographer: false };
+
+    for (const role of roles) {
+      it(`${role}: ${allowed[role] ? "allowed" : "refused, audited, nothing changed"}`, async () => {
+        const actor = newsroom[role];
+        const pageBefore = await db.page.findUniqueOrThrow({ where: { id: a01 } });
+        const regionsBefore = await db.region.findMany({ where: { pageId: a01 }, orderBy: { id: "asc" } });
+        const articlesBefore = await db.article.count();
+        const region = await db.region.create({ data: { pageId: a01, polygon: box, extractedHeadline: `来自区域 ${role}`, extractedText: "正文。" } });
+        const regionsWithNew = [...regionsBefore.map((r) => ({ id: r.id, polygon: r.polygon, placementId: r.placementId })), { id: region.id, polygon: box, placementId: null }];
+        const denialsBefore = await db.auditLog.count({ where: { action: "permission.denied", actorId: actor.id } });
+
+        const results = [
+          await outcome(uploadPagePdf({ db, storage, actor, pageId: a01, body: bodyOf(await readFixturePdf()) })),
+          await outcome(save(actor, [...regionsWithNew, { polygon: box, placementId: placementOnA01 }], a01)),
+          await outcome(createStoryFromRegion({ db, actor, regionId: region.id })),
+        ];
+        if (allowed[role]) {
+          expect(results).toEqual(["ok", "ok", "ok"]);
+          await db.page.update({ where: { id: a01 }, data: { renderStatus: pageBefore.renderStatus, pendingPdfAssetId: pageBefore.pendingPdfAssetId } });
+        } else {
+          expect(results).toEqual(["FORBIDDEN", "FORBIDDEN", "FORBIDDEN"]);
+          expect(await db.page.findUniqueOrThrow({ where: { id: a01 } })).toEqual(pageBefore);
+          expect(await db.region.count({ where: { pageId: a01 } })).toBe(regionsBefore.length + 1);
+          expect((await db.region.findUniqueOrThrow({ where: { id: region.id } })).placementId).toBeNull();
+          expect(await db.article.count()).toBe(articlesBefore);
+          expect(await db.auditLog.count({ where: { action: "permission.denied", actorId: actor.id } })).toBe(denialsBefore + 3);
+        }
+        await db.region.deleteMany({ where: { pageId: a01 } });
+      });
+    }
+  });
+});

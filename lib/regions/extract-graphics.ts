@@ -1,0 +1,168 @@
+import * as mupdf from "mupdf";
+import { disownBorrowed } from "./disown-borrowed";
+import type { Rect } from "./rect";
+
+/** A printed line (栏线, 题线) or the thin edge of a box: where one article's block ends and the next begins. */
+export interface Rule {
+  bbox: Rect;
+  orientation: "horizontal" | "vertical";
+}
+
+/** Thicker than this (points) is a shape, not a line. */
+const MAX_RULE_THICKNESS = 3;
+/** Shorter than this (points) is an ornament or a glyph drawn as a path. */
+const MIN_RULE_LENGTH = 30;
+
+function transform([x, y]: [number, number], ctm: mupdf.Matrix): [number, number] {
+  return [x * ctm[0] + y * ctm[2] + ctm[4], x * ctm[1] + y * ctm[3] + ctm[5]];
+}
+
+/** The straight segments of a path, in page space. */
+function segments(path: mupdf.Path, ctm: mupdf.Matrix): [number, number, number, number][] {
+  const result: [number, number, number, number][] = [];
+  let start: [number, number] | null = null;
+  let last: [number, number] | null = null;
+  path.walk({
+    moveTo(x, y) {
+      start = last = transform([x, y], ctm);
+    },
+    lineTo(x, y) {
+      const point = transform([x, y], ctm);
+      if (last) result.push([last[0], last[1], point[0], point[1]]);
+      last = point;
+    },
+    curveTo(_x1, _y1, _x2, _y2, x, y) {
+      last = transform([x, y], ctm);
+    },
+    closePath() {
+      if (last && start) result.push([last[0], last[1], start[0], start[1]]);
+      last = start;
+    },
+  });
+  return result;
+}
+
+function boundsOf(points: [number, number, number, number][]): Rect {
+  return {
+    x0: Math.min(...points.flatMap(([x0, , x1]) => [x0, x1])),
+    y0: Math.min(...points.flatMap(([, y0, , y1]) => [y0, y1])),
+    x1: Math.max(...points.flatMap(([x0, , x1]) => [x0, x1])),
+    y1: Math.max(...points.flatMap(([, y0, , y1]) => [y0, y1])),
+  };
+}
+
+function asRule(bbox: Rect): Rule | null {
+  const w = bbox.x1 - bbox.x0;
+  const h = bbox.y1 - bbox.y0;
+  if (h <= MAX_RULE_THICKNESS && w >= MIN_RULE_LENGTH) return { bbox, orientation: "horizontal" };
+  if (w <= MAX_RULE_THICKNESS && h >= MIN_RULE_LENGTH) return { bbox, orientation: "vertical" };
+  return null;
+}
+
+function intersect(a: Rect, b: Rect): Rect | null {
+  const rect = { x0: Math.max(a.x0, b.x0), y0: Math.max(a.y0, b.y0), x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1) };
+  return rect.x1 > rect.x0 && rect.y1 > rect.y0 ? rect : null;
+}
+
+/** A hairline has no area; give it some so that it survives intersection with its clip. */
+function grow(rect: Rect): Rect {
+  const pad = 0.01;
+  return { x0: rect.x0 - pad, y0: rect.y0 - pad, x1: rect.x1 + pad, y1: rect.y1 + pad };
+}
+
+function transformRect(rect: mupdf.Rect, ctm: mupdf.Matrix): Rect {
+  const corners = [
+    transform([rect[0], rect[1]], ctm),
+    transform([rect[2], rect[1]], ctm),
+    transform([rect[2], rect[3]], ctm),
+    transform([rect[0], rect[3]], ctm),
+  ];
+  return boundsOf(corners.map(([x, y]) => [x, y, x, y]));
+}
+
+/** Pictures (photos, charts, shaded boxes) at least this large, in points, on either side. */
+const MIN_FIGURE_SIZE = 30;
+
+/**
+ * Lines and pictures drawn on the page. Layout programs draw rules either as
+ * thin filled rectangles or as stroked segments, and frame boxes as stroked
+ * rectangles, whose edges count as rules too. Pictures (images and shadings)
+ * are measured inside their clip, since a photo is usually cropped by one.
+ * Clip paths themselves are not taken as blocks: they follow text frames and
+ * photos rather than articles in most layout programs.
+ */
+export function extractGraphics(page: mupdf.Page): { rules: Rule[]; figures: Rect[] } {
+  const rules: Rule[] = [];
+  const figures: Rect[] = [];
+  const [px0, py0, px1, py1] = page.getBounds();
+  const clips: (Rect | null)[] = [{ x0: px0, y0: py0, x1: px1, y1: py1 }];
+  const clip = () => clips[clips.length - 1] ?? null;
+  const pushClip = (rect: Rect | null) => {
+    const parent = clip();
+    clips.push(rect && parent ? intersect(rect, parent) : parent);
+  };
+  const addFigure = (rect: Rect) => {
+    const parent = clip();
+    const visible = parent ? intersect(rect, parent) : null;
+    if (visible && visible.x1 - visible.x0 >= MIN_FIGURE_SIZE && visible.y1 - visible.y0 >= MIN_FIGURE_SIZE) figures.push(visible);
+  };
+  // Only the visible part of a rule counts (a corrected page may cut parts of its content out).
+  const addRule = (bbox: Rect) => {
+    const parent = clip();
+    const visible = parent ? intersect(grow(bbox), parent) : null;
+    const rule = visible ? asRule(visible) : null;
+    if (rule) rules.push(rule);
+  };
+  const device = new mupdf.Device({
+    clipPath(path, _evenOdd, ctm) {
+      const parts = segments(path, ctm);
+      pushClip(parts.length ? boundsOf(parts) : null);
+    },
+    clipStrokePath() {
+      pushClip(null);
+    },
+    clipText() {
+      pushClip(null);
+    },
+    clipStrokeText() {
+      pushClip(null);
+    },
+    clipImageMask(image, ctm) {
+      disownBorrowed(image);
+      pushClip(transformRect([0, 0, 1, 1], ctm));
+    },
+    popClip() {
+      if (clips.length > 1) clips.pop();
+    },
+    fillImage(image, ctm) {
+      disownBorrowed(image);
+      addFigure(transformRect([0, 0, 1, 1], ctm));
+    },
+    fillShade(shade, ctm) {
+      const bounds = shade.getBounds();
+      disownBorrowed(shade);
+      addFigure(transformRect(bounds, ctm));
+    },
+    fillPath(path, _evenOdd, ctm) {
+      const parts = segments(path, ctm);
+      if (parts.length === 0) return;
+      addRule(boundsOf(parts));
+    },
+    strokePath(path, stroke, ctm) {
+      const half = Math.max(stroke.getLineWidth(), 0.1) / 2;
+      for (const [x0, y0, x1, y1] of segments(path, ctm)) {
+        const bbox = { x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) };
+        if (bbox.y1 - bbox.y0 < 0.5) Object.assign(bbox, { y0: bbox.y0 - half, y1: bbox.y1 + half });
+        else if (bbox.x1 - bbox.x0 < 0.5) Object.assign(bbox, { x0: bbox.x0 - half, x1: bbox.x1 + half });
+        addRule(bbox);
+      }
+    },
+  });
+  try {
+    page.run(device, mupdf.Matrix.identity);
+    device.close();
+  } finally {
+    device.destroy();
+  }
+  return { rules, figures };
+}

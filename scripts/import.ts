@@ -1,0 +1,107 @@
+// `npm run import -- <folder> [--publish]`: creates or updates a whole edition
+// from an import folder (manifest.json + page PDFs + photos; see
+// docs/EDITION-MANIFEST.md), in the same database as the app — the embedded one
+// of a running `npm start`, or its own embedded one, or DATABASE_URL — and asks
+// a running server to refresh its reader pages. Running it twice changes nothing.
+import path from "node:path";
+import { createDbClient, type Db } from "../lib/db/client";
+import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded-postgres";
+import { prepareDatabase } from "../lib/db/prepare-database";
+import { importEditionWithRegions } from "../lib/editions/import-with-regions";
+import { preflightEdition } from "../lib/editions/preflight";
+import { publishEdition } from "../lib/editions/publish-edition";
+import { ManifestError } from "../lib/editions/read-manifest";
+import { AppError } from "../lib/errors/app-error";
+import { sendRevalidationsOutsideRequests } from "../lib/reader/cache-tags";
+import { postRevalidations } from "../lib/reader/remote-revalidation";
+import { DiskStorage } from "../lib/storage/storage";
+import { readEnvOrExit, readOrCreateSecret, readServerInfo } from "./lib/local-services";
+import { fromRoot } from "./lib/project";
+
+const say = (line: string) => console.log(line);
+const args = process.argv.slice(2);
+const folder = args.find((arg) => !arg.startsWith("--"));
+const publish = args.includes("--publish");
+if (!folder || args.some((arg) => arg.startsWith("--") && arg !== "--publish")) {
+  console.error("用法 (usage): npm run import -- <folder> [--publish]");
+  process.exit(64);
+}
+
+const config = readEnvOrExit();
+const dataDir = path.resolve(process.env.DATA_DIR || fromRoot(".data"));
+let ownDatabase: EmbeddedDatabase | undefined;
+let db: Db | undefined;
+let exitCode = 0;
+
+try {
+  const url = config.DATABASE_URL ?? (await runningEmbeddedUrl(path.join(dataDir, "postgres"))) ?? (await startOwnDatabase());
+  await prepareDatabase({ connectionString: url, storage: storage(), seedDemoData: config.SEED_DEMO, adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD, log: say });
+  db = createDbClient(url);
+
+  const tags: string[] = [];
+  sendRevalidationsOutsideRequests((sent) => tags.push(...sent));
+
+  const report = await importEditionWithRegions({ db, storage: storage(), folder: path.resolve(folder) });
+  say(`\n导入完成 (imported): ${report.date}，${report.pages} 个版面；新建稿件 ${report.articlesCreated} 篇，更新 ${report.articlesUpdated} 篇。`);
+  for (const page of report.regions) say(`  第${page.number}版 热区：找到 ${page.found}，匹配 ${page.matched}，待编辑处理 ${page.unmatched}${page.moved ? `，位置有变 ${page.moved}` : ""}`);
+
+  const problems = await preflightEdition({ db, editionId: report.editionId });
+  if (problems.length) {
+    say(`\n需要编辑处理 (needs an editor) — 发布前检查发现 ${problems.length} 个问题：`);
+    for (const problem of problems) say(`  - ${problem["zh-CN"]}  → ${problem.href}`);
+  } else {
+    say("\n发布前检查通过 (pre-flight passed).");
+  }
+
+  if (publish && problems.length) {
+    say("\n未发布 (not published): 请先处理以上问题，或在后台填写原因后发布。");
+    exitCode = 2;
+  } else if (publish) {
+    const admin = await db.user.findFirst({ where: { role: "ADMIN", disabled: false }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    if (!admin) throw new Error("No active admin account to publish as.");
+    await publishEdition({ db, actor: { id: admin.id, role: "ADMIN" }, editionId: report.editionId, via: "import" });
+    say(`\n已发布 (published): ${report.date}`);
+  }
+  // An edition already published (or just published) changes what readers see.
+  const edition = await db.edition.findUniqueOrThrow({ where: { id: report.editionId }, select: { status: true, publicationId: true } });
+  if (edition.status === "PUBLISHED") tags.push(`publication:${edition.publicationId}`);
+  await refreshRunningServer(tags);
+} catch (error) {
+  if (error instanceof ManifestError) {
+    console.error(`\n${error.message}\n\n没有写入任何内容 (nothing was written).`);
+    exitCode = 65;
+  } else if (error instanceof AppError) {
+    console.error(`\n${error.messageFor("zh-CN")}`);
+    exitCode = 1;
+  } else {
+    console.error(`\n导入失败 (import failed): ${error instanceof Error ? error.message : String(error)}`);
+    exitCode = 1;
+  }
+} finally {
+  await db?.$disconnect();
+  await ownDatabase?.stop();
+}
+process.exit(exitCode);
+
+function storage() {
+  return new DiskStorage(path.resolve(config.STORAGE_DIR ?? path.join(dataDir, "storage")));
+}
+
+async function startOwnDatabase(): Promise<string> {
+  say("应用未运行，启动内置数据库… (starting the embedded PostgreSQL)");
+  ownDatabase = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
+  return ownDatabase.url;
+}
+
+/** A running server refreshes its reader pages; without one there is nothing cached to refresh. */
+async function refreshRunningServer(tags: string[]) {
+  if (tags.length === 0) return;
+  const server = process.env.APP_URL ? { url: process.env.APP_URL } : await readServerInfo();
+  if (!server) {
+    say("应用未运行：启动后读者即可看到最新内容。");
+    return;
+  }
+  const secret = config.NEXTAUTH_SECRET ?? (await readOrCreateSecret(path.join(dataDir, "auth-secret")));
+  const ok = await postRevalidations({ baseUrl: server.url, secret, tags });
+  say(ok ? `已通知 ${server.url} 刷新读者页面。` : `无法通知 ${server.url} 刷新读者页面；页面将在 5 分钟内更新。`);
+}
