@@ -104,7 +104,4 @@ export async function compactParts(tx: Tx, articleId: string) {
   for (const [index, placement] of parts.entries()) await tx.placement.update({ where: { id: placement.id }, data: { part: index + 1 } });
 }
 
-/** A unique index refused the write (Prisma P2002): someone else got there first. */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
-}
+export { isUniqueViolation } from "@/lib/db/unique-violation";
