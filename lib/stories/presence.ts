@@ -1,9 +1,9 @@
 import type { Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
+import { PRESENCE_INTERVAL_MS } from "./presence-interval";
 import { assertStoryAccess } from "./story-access";
 
-/** The editor page reports every this often; someone silent for longer has left. */
-export const PRESENCE_INTERVAL_MS = 15_000;
+/** Someone silent for three intervals has left. */
 const PRESENCE_TIMEOUT_MS = PRESENCE_INTERVAL_MS * 3;
 
 /**

@@ -13,9 +13,11 @@ import {
 } from "@/app/(dashboard)/admin/(staff)/stories/actions";
 import type { PickedPhoto } from "@/components/dashboard/photos/picked-photo";
 import type { ActionState } from "@/lib/actions/run-action";
+import { blockText } from "@/lib/articles/body";
 import { dashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { StoryEditorData } from "@/lib/stories/load-story-editor";
 import type { StoryConflictDetails } from "@/lib/stories/story-conflict";
+import { PRESENCE_INTERVAL_MS } from "@/lib/stories/presence-interval";
 import { storyWordCount, type StoryContent } from "@/lib/stories/story-content";
 import { BodyEditor, type BodyEditorHandle } from "./body-editor";
 import { BylineFields } from "./byline-fields";
@@ -25,7 +27,6 @@ import { WorkflowActions } from "./workflow-actions";
 
 const AUTOSAVE_DELAY_MS = 2_000;
 const RETRY_DELAY_MS = 5_000;
-const PRESENCE_INTERVAL_MS = 15_000;
 
 type SaveStatus =
   | { kind: "saved"; at: string; version: number }
@@ -301,7 +302,7 @@ export function StoryEditor({ story, locale }: { story: StoryEditorData; locale:
             <p className="mt-2 font-bold">{mergeReference.headline}</p>
             <div className="mt-1 max-h-64 overflow-auto text-sm leading-6 whitespace-pre-wrap">
               {mergeReference.body.content.map((block, index) => (
-                <p key={index}>{(block.content ?? []).map((node) => (node.type === "text" ? node.text : "\n")).join("")}</p>
+                <p key={index}>{blockText(block)}</p>
               ))}
             </div>
             <button type="button" onClick={() => setMergeReference(null)} className="mt-2 rounded border border-neutral-500 px-3 py-1 text-sm">
