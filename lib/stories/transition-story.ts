@@ -2,11 +2,10 @@ import { denied, type Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { articleBodySchema, bodyPlainText } from "@/lib/articles/body";
 import { AppError } from "@/lib/errors/app-error";
+import { dashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { revalidateEdition } from "@/lib/reader/cache-tags";
 import { assertStoryAccess } from "./story-access";
 import { mayTransition, transitions, type StoryTransition } from "./story-workflow";
-
-const statusNames = { DRAFT: "草稿", SUBMITTED: "已提交", EDITING: "编辑中", READY: "待发", PUBLISHED: "已发布", KILLED: "撤稿" } as const;
 
 /**
  * Moves a story through the workflow (see story-workflow.ts). A move that does
@@ -30,8 +29,8 @@ export async function transitionStory(options: { db: Db; actor: Actor; storyId: 
     });
     if (!rule.from.includes(story.status)) {
       throw new AppError("INVALID_STATE", {
-        "zh-CN": `稿件现在是“${statusNames[story.status]}”状态，不能执行此操作。请刷新页面。`,
-        en: `The story is now ${story.status.toLowerCase()}; this move is not possible. Reload the page.`,
+        "zh-CN": `稿件现在是“${dashboardMessages("zh-CN").articleStatus[story.status]}”状态，不能执行此操作。请刷新页面。`,
+        en: `The story is now “${dashboardMessages("en").articleStatus[story.status]}”; this move is not possible. Reload the page.`,
       });
     }
     if ((transition === "submit" || transition === "markReady" || transition === "publish") && (!story.headline.trim() || !bodyPlainText(articleBodySchema.parse(story.body)).trim())) {
