@@ -33,7 +33,7 @@ const nextConfig = {
   // `npm test` type-checks on its own first; a second check in the build is wasted time.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   // Loaded with Node's own require at run time, not bundled.
-  serverExternalPackages: ["@prisma/adapter-pg", "pg", "@node-rs/argon2", "sharp", "exifr", "heic-convert"],
+  serverExternalPackages: ["@prisma/adapter-pg", "pg", "@node-rs/argon2", "@node-rs/jieba", "sharp", "exifr", "heic-convert"],
   // Files read at run time that static tracing cannot see: migrations, the WASM
   // schema engine and the demo edition loaded on first start.
   outputFileTracingIncludes: {
@@ -41,6 +41,8 @@ const nextConfig = {
       "./prisma/migrations/**/*",
       "./prisma/demo/**/*",
       "./node_modules/@prisma/schema-engine-wasm/*.wasm",
+      // jieba's dictionaries (dict.js reads dict.txt and idf.txt when search first segments text).
+      "./node_modules/@node-rs/jieba/*.txt",
     ],
   },
   async rewrites() {

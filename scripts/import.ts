@@ -3,14 +3,13 @@
 // docs/EDITION-MANIFEST.md), in the same database as the app — the embedded one
 // of a running `npm start`, or its own embedded one, or DATABASE_URL — and asks
 // a running server to refresh its reader pages. Running it twice changes nothing.
+// The dashboard's 导入整期 (/admin/editions/import) runs the same runEditionImport.
 import path from "node:path";
 import { createDbClient, type Db } from "../lib/db/client";
 import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded-postgres";
 import { prepareDatabase } from "../lib/db/prepare-database";
-import { importEditionWithRegions } from "../lib/editions/import-with-regions";
-import { preflightEdition } from "../lib/editions/preflight";
-import { publishEdition } from "../lib/editions/publish-edition";
 import { ManifestError } from "../lib/editions/read-manifest";
+import { runEditionImport } from "../lib/editions/run-edition-import";
 import { AppError } from "../lib/errors/app-error";
 import { sendRevalidationsOutsideRequests } from "../lib/reader/cache-tags";
 import { postRevalidations } from "../lib/reader/remote-revalidation";
@@ -41,30 +40,26 @@ try {
   const tags: string[] = [];
   sendRevalidationsOutsideRequests((sent) => tags.push(...sent));
 
-  const report = await importEditionWithRegions({ db, storage: storage(), folder: path.resolve(folder) });
-  say(`\n导入完成 (imported): ${report.date}，${report.pages} 个版面；新建稿件 ${report.articlesCreated} 篇，更新 ${report.articlesUpdated} 篇。`);
-  for (const page of report.regions) say(`  第${page.number}版 热区：找到 ${page.found}，匹配 ${page.matched}，待编辑处理 ${page.unmatched}${page.moved ? `，位置有变 ${page.moved}` : ""}`);
+  // The command acts as the first admin (the import and any publishing are audited as theirs, via "command").
+  const admin = await db.user.findFirst({ where: { role: "ADMIN", disabled: false }, orderBy: { createdAt: "asc" }, select: { id: true, role: true } });
+  if (!admin) throw new Error("No active admin account to import as.");
+  const result = await runEditionImport({ db, storage: storage(), actor: admin, folder: path.resolve(folder), publish, via: "command" });
+  say(`\n导入完成 (imported): ${result.date}，${result.pages} 个版面；新建稿件 ${result.articlesCreated} 篇，更新 ${result.articlesUpdated} 篇。`);
+  for (const page of result.regions) say(`  第${page.number}版 热区：找到 ${page.found}，匹配 ${page.matched}，待编辑处理 ${page.unmatched}${page.moved ? `，位置有变 ${page.moved}` : ""}`);
 
-  const problems = await preflightEdition({ db, editionId: report.editionId });
-  if (problems.length) {
-    say(`\n需要编辑处理 (needs an editor) — 发布前检查发现 ${problems.length} 个问题：`);
-    for (const problem of problems) say(`  - ${problem["zh-CN"]}  → ${problem.href}`);
+  if (result.problems.length) {
+    say(`\n需要编辑处理 (needs an editor) — 发布前检查发现 ${result.problems.length} 个问题：`);
+    for (const problem of result.problems) say(`  - ${problem["zh-CN"]}  → ${problem.href}`);
   } else {
     say("\n发布前检查通过 (pre-flight passed).");
   }
 
-  if (publish && problems.length) {
+  if (result.published) {
+    say(`\n已发布 (published): ${result.date}`);
+  } else if (publish) {
     say("\n未发布 (not published): 请先处理以上问题，或在后台填写原因后发布。");
     exitCode = 2;
-  } else if (publish) {
-    const admin = await db.user.findFirst({ where: { role: "ADMIN", disabled: false }, orderBy: { createdAt: "asc" }, select: { id: true } });
-    if (!admin) throw new Error("No active admin account to publish as.");
-    await publishEdition({ db, actor: { id: admin.id, role: "ADMIN" }, editionId: report.editionId, via: "import" });
-    say(`\n已发布 (published): ${report.date}`);
   }
-  // An edition already published (or just published) changes what readers see.
-  const edition = await db.edition.findUniqueOrThrow({ where: { id: report.editionId }, select: { status: true, publicationId: true } });
-  if (edition.status === "PUBLISHED") tags.push(`publication:${edition.publicationId}`);
   await refreshRunningServer(tags);
 } catch (error) {
   if (error instanceof ManifestError) {

@@ -1,25 +1,25 @@
 import Link from "next/link";
-
-const WEEKDAYS = ["日", "一", "二", "三", "四", "五", "六"];
+import { MonthCalendar } from "./month-calendar";
 
 /**
  * 往期: a month of the calendar with every day that has an edition linked;
- * the months before and after that have editions are one link away.
+ * the months before and after that have editions are one link away, and the
+ * whole archive (every year and month) two.
  */
 export function EditionCalendar(props: {
   /** Published edition dates, newest first. */
   dates: readonly string[];
   current: string;
   hrefFor: (date: string) => string;
+  /** The archive's index, and the archive page of a month ("YYYY-MM"). */
+  archiveHref?: string;
+  monthHrefFor?: (month: string) => string;
   t: (text: string) => string;
 }) {
-  const { dates, current, hrefFor, t } = props;
+  const { dates, current, hrefFor, archiveHref, monthHrefFor, t } = props;
   const month = current.slice(0, 7);
   const [year, monthNumber] = month.split("-").map(Number) as [number, number];
   const available = new Set(dates.filter((date) => date.startsWith(month)));
-  const firstWeekday = new Date(Date.UTC(year, monthNumber - 1, 1)).getUTCDay();
-  const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
-  const cells: (number | null)[] = [...Array<null>(firstWeekday).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
   // Newest edition of the nearest earlier / later month that has any.
   const earlier = dates.find((date) => date < `${month}-01`);
   const later = [...dates].reverse().find((date) => date > `${month}-31`);
@@ -28,48 +28,12 @@ export function EditionCalendar(props: {
   return (
     <section aria-labelledby="calendar-heading" className="print:hidden">
       <h2 id="calendar-heading" className="mb-2 text-base font-bold">
-        {t("往期")} · {year}年{monthNumber}月
+        {t("往期")} · {monthHrefFor ? <Link href={monthHrefFor(month)}>{year}年{monthNumber}月</Link> : `${year}年${monthNumber}月`}
       </h2>
-      <table className="w-full table-fixed text-center text-sm">
-        <caption className="sr-only">{t(`${year}年${monthNumber}月出版日历`)}</caption>
-        <thead>
-          <tr>
-            {WEEKDAYS.map((day) => (
-              <th key={day} scope="col" className="font-normal text-neutral-600">
-                {day}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from({ length: Math.ceil(cells.length / 7) }, (_, week) => (
-            <tr key={week}>
-              {cells.slice(week * 7, week * 7 + 7).map((day, index) => {
-                if (!day) return <td key={index} />;
-                const date = `${month}-${String(day).padStart(2, "0")}`;
-                return (
-                  <td key={index} className="p-0.5">
-                    {available.has(date) ? (
-                      <Link
-                        href={hrefFor(date)}
-                        aria-current={date === current ? "date" : undefined}
-                        aria-label={t(`${monthNumber}月${day}日`)}
-                        className={`block rounded py-0.5 ${date === current ? "bg-brand font-bold text-white" : "text-brand underline"}`}
-                      >
-                        {day}
-                      </Link>
-                    ) : (
-                      <span className="block py-0.5 text-neutral-600">{day}</span>
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="mt-2 flex justify-between text-sm">
+      <MonthCalendar month={month} available={available} current={current} hrefFor={hrefFor} t={t} />
+      <p className="mt-2 flex justify-between gap-2 text-sm">
         {earlier ? <Link href={hrefFor(earlier)}>{t("‹ 上月")}</Link> : <span />}
+        {archiveHref && <Link href={archiveHref}>{t("全部往期")}</Link>}
         {laterMonthLatest ? <Link href={hrefFor(laterMonthLatest)}>{t("下月 ›")}</Link> : <span />}
       </p>
     </section>

@@ -1,9 +1,11 @@
 import type { PageView } from "@/lib/reader/find-edition-view";
+import { regionFragment } from "@/lib/reader/region-fragment";
 
 /**
  * The printed page image with each article's region (热区) as a real link over
  * it, named by the headline and in page order, so keyboard and screen-reader
- * users reach them as a list of links. Highlighted on hover and focus.
+ * users reach them as a list of links. Highlighted on hover and focus, and when
+ * the URL's fragment names the article (#region-<id>, lib/reader/region-fragment.ts).
  */
 export function PageImageMap(props: {
   page: PageView;
@@ -32,6 +34,9 @@ export function PageImageMap(props: {
         {page.regions.map((region, index) => (
           <li key={index}>
             <a
+              // The article's first region carries the fragment's id (:target, and the browser scrolls to it).
+              id={page.regions.findIndex((other) => other.articleId === region.articleId) === index ? regionFragment(region.articleId) : undefined}
+              data-article-id={region.articleId}
               href={hrefFor(region.articleId)}
               aria-label={headlineFor(region.articleId)}
               className="region-link absolute block"

@@ -10,6 +10,7 @@ test.describe.configure({ mode: "serial" });
 
 test("an editor publishes tomorrow's paper and readers see it at once; a withdrawal takes it away", async ({ page, request }) => {
   expect((await request.get("/2023-03-14/A01")).status()).toBe(404);
+  expect(await (await request.get("/archive/2023/03")).text()).not.toContain("侨都春耕忙 田间绘新景");
 
   await signIn(page, demoEditor);
   // Preview first: the whole edition as readers will see it, still unpublished.
@@ -40,6 +41,8 @@ test("an editor publishes tomorrow's paper and readers see it at once; a withdra
   expect(await reader.text()).toContain("侨都春耕忙 田间绘新景");
   const latest = await request.get("/", { maxRedirects: 0 });
   expect(latest.headers()["location"]).toContain("/2023-03-14/A01");
+  // 往期 lists it too (the archive is cached under the same tag).
+  expect(await (await request.get("/archive/2023/03")).text()).toContain("侨都春耕忙 田间绘新景");
 
   // 撤版 needs a reason.
   await page.getByRole("button", { name: "撤版 2023-03-14" }).click();
@@ -51,6 +54,7 @@ test("an editor publishes tomorrow's paper and readers see it at once; a withdra
     .poll(async () => (await request.get("/2023-03-14/A01")).status(), { timeout: 2_000, intervals: [100] })
     .toBe(404);
   expect((await request.get("/", { maxRedirects: 0 })).headers()["location"]).toContain("/2023-03-13/A01");
+  expect(await (await request.get("/archive/2023/03")).text()).not.toContain("侨都春耕忙 田间绘新景");
 });
 
 test("a scheduled edition appears on the reader site after its time, without anyone present", async ({ page, request }) => {

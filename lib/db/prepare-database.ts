@@ -4,6 +4,7 @@ import { applyMigrations } from "./migrations/apply-migrations";
 import { createDbClient } from "./client";
 import { bootstrapAdmin } from "@/lib/seed/bootstrap-admin";
 import { seedDemo } from "@/lib/seed/seed-demo";
+import { backfillSearchIndex } from "@/lib/search/backfill-search-index";
 import type { Storage } from "@/lib/storage/storage";
 
 const FIRST_START_LOCK_KEY = 4_201_705_312;
@@ -22,8 +23,9 @@ export interface PrepareDatabaseOptions {
 
 /**
  * Everything a database needs before the app serves from it, run at every start:
- * pending migrations, the first admin account, and on an empty database the demo
- * newsroom. Each step is a no-op when already done.
+ * pending migrations, the first admin account, on an empty database the demo
+ * newsroom, and the search index of articles it lacks. Each step is a no-op when
+ * already done.
  */
 export async function prepareDatabase(options: PrepareDatabaseOptions): Promise<void> {
   const root = options.root ?? process.cwd();
@@ -46,6 +48,8 @@ export async function prepareDatabase(options: PrepareDatabaseOptions): Promise<
       const result = await seedDemo({ db, storage: options.storage, demoDir: path.join(root, "prisma", "demo") });
       log(`Loaded the demo newsroom: editions ${result.editions.join(", ")}, ${result.articles} articles.`);
     }
+    // Articles the search index does not have yet (written before it existed, or by an older segmenter).
+    await backfillSearchIndex({ db, log });
     const admin = await bootstrapAdmin({ db, email: options.adminEmail, password: options.adminPassword });
     if (admin?.generatedPassword) {
       log(

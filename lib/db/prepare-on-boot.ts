@@ -3,6 +3,7 @@ import { startScheduler } from "@/lib/editions/scheduler";
 import { sendRevalidationsOutsideRequests } from "@/lib/reader/cache-tags";
 import { postRevalidations } from "@/lib/reader/remote-revalidation";
 import { startRenderWorker } from "@/lib/pages/render-worker";
+import { warmUpSegmenter } from "@/lib/search/segment";
 import { getStorage } from "@/lib/storage/get-storage";
 import { getDb } from "./client";
 import { prepareDatabase } from "./prepare-database";
@@ -22,6 +23,7 @@ export async function prepareDatabaseOnBoot(): Promise<void> {
     // Page PDFs waiting for their page image, including any a restart interrupted.
     startRenderWorker({ db: getDb(), storage: getStorage() });
     startBackgroundWork(config.PORT, config.NEXTAUTH_SECRET);
+    setTimeout(warmUpSegmenter, 1000).unref();
   } catch (error) {
     console.error(`\nThe database could not be prepared, so the server stops:\n${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

@@ -65,6 +65,16 @@ describe("importEdition refuses a bad manifest whole", () => {
     expect(await db.edition.count()).toBe(0);
   });
 
+  it("refuses a photo that cannot be decoded, naming its field, before anything is stored", async () => {
+    const folder = await editedFolder(() => {});
+    const jpeg = await readFile(path.join(folder, "a05-4-1.jpg"));
+    await writeFile(path.join(folder, "a05-4-1.jpg"), jpeg.subarray(0, 2000));
+    const problems = await problemsOf(importEdition({ db, storage, folder }));
+    expect(problems.join("\n")).toContain("pages[4].stories[3].photos[0].file");
+    expect(await db.asset.count()).toBe(0);
+    expect(await db.edition.count()).toBe(0);
+  });
+
   it("names the line of the field that is wrong", async () => {
     const folder = await editedFolder((m) => ((m.pages[1]!.stories as Record<string, unknown>[])[0]!.headline = " "));
     const text = await readFile(path.join(folder, "manifest.json"), "utf8");

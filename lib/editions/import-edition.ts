@@ -7,8 +7,11 @@ import { makePhotoMaster } from "@/lib/media/photos/make-photo-master";
 import { storeAsset } from "@/lib/media/store-asset";
 import { PagePdfError, renderPagePdf } from "@/lib/media/render-page-pdf";
 import { parsePageNumber, type EditionManifest, type ManifestStory } from "./manifest-schema";
-import { readManifestFolder, ManifestError, type ManifestFile } from "./read-manifest";
+import { AppError } from "@/lib/errors/app-error";
+import { folderSource, type ImportFrom } from "./edition-source";
+import { readManifest, ManifestError, type ManifestFile } from "./read-manifest";
 import { editionDate } from "./edition-date";
+import { reindexEditionArticles } from "@/lib/search/index-article";
 
 export interface ImportEditionReport {
   editionId: string;
@@ -20,37 +23,44 @@ export interface ImportEditionReport {
 }
 
 /**
- * Creates or updates a whole edition from an import folder (manifest.json + files).
+ * Creates or updates a whole edition from an import folder (manifest.json + files),
+ * on disk (`folder`) or uploaded (`source`).
  * Stories are matched by their manifest id, else by date + page + headline, so a
  * second run changes nothing. Files are stored first (content-addressed, so a
  * failed import leaves no reference to them); all rows are written in one transaction.
  */
-export async function importEdition(options: {
-  db: Db;
-  storage: Storage;
-  folder: string;
-  /** Publish the edition and its stories (the demo; `--publish`). */
-  publish?: boolean;
-  publishedAt?: Date;
-  actorId?: string;
-}): Promise<ImportEditionReport> {
-  const { manifest, files } = await readManifestFolder(options.folder);
+export async function importEdition(
+  options: {
+    db: Db;
+    storage: Storage;
+    /** Publish the edition and its stories (the demo). */
+    publish?: boolean;
+    publishedAt?: Date;
+    actorId?: string;
+    /** Writes an `edition.import` audit entry in the import's transaction, with `via` (the command, the dashboard). */
+    audit?: { via: string };
+  } & ImportFrom,
+): Promise<ImportEditionReport> {
+  const { db, storage, actorId } = options;
+  const { manifest, files } = await readManifest(options.source ?? folderSource(options.folder!));
   // Everything that can refuse the import happens before anything is stored.
   const renders = renderPageImages(manifest, files);
+  const masters = await photoMasters(manifest, files);
   const stored = new Map<string, string>();
   const pageImages = new Map<string, string>();
   for (const file of files.values()) {
     const isPdf = file.mimeType === "application/pdf";
-    // Photos are kept upright and without EXIF (GPS, serials): /media serves originals too.
-    const data = isPdf ? file.data : (await makePhotoMaster(file.data, file.mimeType as "image/jpeg" | "image/png" | "image/webp")).data;
-    stored.set(file.name, await storeAsset({ ...options, data, mimeType: file.mimeType, kind: isPdf ? "PAGE_PDF" : "PHOTO", originalName: file.name }));
+    const data = isPdf ? file.data : masters.get(file.name)!;
+    stored.set(file.name, await storeAsset({ db, storage, actorId, data, mimeType: file.mimeType, kind: isPdf ? "PAGE_PDF" : "PHOTO", originalName: file.name }));
     const png = renders.get(file.name);
-    if (png) pageImages.set(file.name, await storeAsset({ ...options, data: png, mimeType: "image/png", kind: "PAGE_IMAGE" }));
+    if (png) pageImages.set(file.name, await storeAsset({ db, storage, actorId, data: png, mimeType: "image/png", kind: "PAGE_IMAGE" }));
   }
 
   return options.db.$transaction(
     async (tx) => {
       const publication = await findPublication(tx, manifest.publication);
+      // Two imports of the same edition (the command and the dashboard, two editors) run one after the other.
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`edition-import:${publication.id}:${manifest.date}`}))`;
       const date = editionDate(manifest.date);
       const publish = options.publish ?? false;
       const publishedAt = publish ? (options.publishedAt ?? new Date()) : null;
@@ -118,6 +128,19 @@ export async function importEdition(options: {
           });
         }
       }
+      if (options.audit) {
+        await tx.auditLog.create({
+          data: {
+            actorId: actorId ?? null,
+            action: "edition.import",
+            entityType: "edition",
+            entityId: edition.id,
+            data: { date: manifest.date, pages: report.pages, articlesCreated: report.articlesCreated, articlesUpdated: report.articlesUpdated, files: files.size, via: options.audit.via },
+          },
+        });
+      }
+      // Created, updated and (with `publish`) published stories: the search index follows in the same transaction.
+      await reindexEditionArticles(tx, edition.id);
       return report;
     },
     { timeout: 60_000 },
@@ -256,6 +279,30 @@ async function findPublication(tx: Tx, slug: string | undefined) {
     : await tx.publication.findFirst({ where: { isDefault: true } });
   if (!publication) throw new ManifestError([`publication: 找不到报刊 ${slug ?? "(默认)"}`]);
   return publication;
+}
+
+/**
+ * Each photo decoded and re-encoded upright and without EXIF (GPS, serials):
+ * /media serves originals too. A photo that cannot be decoded refuses the
+ * import, naming its field, before anything is stored.
+ */
+async function photoMasters(manifest: EditionManifest, files: Map<string, ManifestFile>): Promise<Map<string, Buffer>> {
+  const masters = new Map<string, Buffer>();
+  for (const [p, page] of manifest.pages.entries()) {
+    for (const [s, story] of page.stories.entries()) {
+      for (const [f, photo] of story.photos.entries()) {
+        const file = files.get(photo.file);
+        if (!file || file.mimeType === "application/pdf" || masters.has(file.name)) continue;
+        try {
+          masters.set(file.name, (await makePhotoMaster(file.data, file.mimeType as "image/jpeg" | "image/png" | "image/webp")).data);
+        } catch (error) {
+          if (error instanceof AppError) throw new ManifestError([`pages[${p}].stories[${s}].photos[${f}].file: ${photo.file} ${error.messageFor("zh-CN")}`]);
+          throw error;
+        }
+      }
+    }
+  }
+  return masters;
 }
 
 /** Renders each page PDF to its page image; a PDF that cannot be rendered refuses the import. */

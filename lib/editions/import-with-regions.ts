@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { detectPageRegions } from "@/lib/regions/detect-page-regions";
 import type { Storage } from "@/lib/storage/storage";
+import type { ImportFrom } from "./edition-source";
 import { importEdition, type ImportEditionReport } from "./import-edition";
 
 export interface ImportWithRegionsReport extends ImportEditionReport {
@@ -12,9 +13,12 @@ export interface ImportWithRegionsReport extends ImportEditionReport {
  * folder, then the article regions of every page with a PDF found and matched
  * to the placed stories (regions an editor drew are kept).
  */
-export async function importEditionWithRegions(options: { db: Db; storage: Storage; folder: string; actorId?: string }): Promise<ImportWithRegionsReport> {
+export async function importEditionWithRegions(
+  options: { db: Db; storage: Storage; actorId?: string; audit?: { via: string } } & ImportFrom,
+): Promise<ImportWithRegionsReport> {
   const report = await importEdition(options);
-  const pages = await options.db.page.findMany({
+  const { db } = options;
+  const pages = await db.page.findMany({
     where: { editionId: report.editionId, pdfAsset: { isNot: null } },
     orderBy: { position: "asc" },
     select: { id: true, number: true, pdfAsset: { select: { storageKey: true } } },
@@ -22,7 +26,8 @@ export async function importEditionWithRegions(options: { db: Db; storage: Stora
   const regions: ImportWithRegionsReport["regions"] = [];
   for (const page of pages) {
     const pdf = await options.storage.get(page.pdfAsset!.storageKey);
-    regions.push({ number: page.number, ...(await detectPageRegions({ db: options.db, pageId: page.id, pdf })) });
+    const { found, matched, unmatched, moved } = await detectPageRegions({ db, pageId: page.id, pdf });
+    regions.push({ number: page.number, found, matched, unmatched, moved });
   }
   return { ...report, regions };
 }

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { revalidateEdition } from "@/lib/reader/cache-tags";
+import { reindexEditionArticles } from "@/lib/search/index-article";
 import { preflightEdition, type PreflightProblem } from "./preflight";
 
 /** Pre-flight found problems and no reason to publish anyway was given. */
@@ -52,6 +53,7 @@ export async function publishEdition(options: { db: Db; actor: Actor; editionId:
         scheduleError: null,
       },
     });
+    await reindexEditionArticles(tx, editionId);
     await tx.auditLog.create({
       data: {
         actorId: actor.id,
@@ -84,6 +86,8 @@ export async function withdrawEdition(options: { db: Db; actor: Actor; editionId
     if (!current) throw new AppError("NOT_FOUND");
     if (current.status !== "PUBLISHED") throw new AppError("INVALID_STATE", { "zh-CN": "只能撤下已发布的一期。", en: "Only a published edition can be withdrawn." });
     const updated = await tx.edition.update({ where: { id: editionId }, data: { status: "WITHDRAWN", withdrawnAt: options.now ?? new Date() } });
+    // Its stories leave the reader's search when the withdrawal commits, not later.
+    await reindexEditionArticles(tx, editionId);
     await tx.auditLog.create({ data: { actorId: actor.id, action: "edition.withdraw", entityType: "edition", entityId: editionId, data: { reason } } });
     return updated;
   });

@@ -1,8 +1,8 @@
-import { readFile, stat } from "node:fs/promises";
-import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { z } from "zod";
+import { folderSource, type EditionSource } from "./edition-source";
+import { safeImportPath } from "./import-paths";
 import { editionManifestSchema, type EditionManifest } from "./manifest-schema";
 
 /** A manifest that breaks a rule; `problems` name the field, e.g. pages[2].stories[0].headline. */
@@ -27,12 +27,16 @@ export interface ReadManifestResult {
 
 const PHOTO_TYPES = new Set(["image/jpeg", "image/png", "image/webp"]);
 
-/** Reads and checks an edition folder; nothing is written. */
+/** Reads and checks an edition folder on disk; nothing is written. */
 export async function readManifestFolder(folder: string): Promise<ReadManifestResult> {
-  const manifestPath = path.join(/*turbopackIgnore: true*/ folder, "manifest.json");
-  const raw = await readFile(manifestPath, "utf8").catch(() => {
-    throw new ManifestError([`manifest.json: 找不到文件 ${manifestPath}`]);
-  });
+  return readManifest(folderSource(folder));
+}
+
+/** Reads and checks an edition's manifest and the files it names, from a folder or an upload; nothing is written. */
+export async function readManifest(source: EditionSource): Promise<ReadManifestResult> {
+  const bytes = await source.read("manifest.json");
+  if (!bytes) throw new ManifestError([`manifest.json: 找不到文件 (${source.where} 中没有 manifest.json)`]);
+  const raw = bytes.toString("utf8");
   const syntaxErrors: ParseError[] = [];
   const tree = parseTree(raw, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
   if (syntaxErrors.length || !tree) {
@@ -47,17 +51,16 @@ export async function readManifestFolder(folder: string): Promise<ReadManifestRe
   const problems: string[] = [];
   const files = new Map<string, ManifestFile>();
   const check = async (name: string, field: string, allowed: Set<string>, what: string) => {
-    const resolved = path.resolve(/*turbopackIgnore: true*/ folder, name);
-    if (!resolved.startsWith(path.resolve(folder) + path.sep)) {
+    const safe = safeImportPath(name);
+    if (!safe) {
       problems.push(`${field}: 文件必须在清单所在的文件夹内 (${name})`);
       return;
     }
-    const info = await stat(resolved).catch(() => undefined);
-    if (!info?.isFile()) {
+    const data = await source.read(safe);
+    if (!data) {
       problems.push(`${field}: 找不到文件 ${name}`);
       return;
     }
-    const data = await readFile(resolved);
     const type = await fileTypeFromBuffer(data);
     if (!type || !allowed.has(type.mime)) {
       problems.push(`${field}: ${name} 不是${what}`);

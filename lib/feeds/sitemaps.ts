@@ -1,12 +1,14 @@
 import { findEditionDates } from "@/lib/reader/find-edition-dates";
 import { findReaderPublication, findReaderPublications } from "@/lib/reader/find-reader-publication";
-import { absoluteUrl, articleUrl, pageUrl } from "@/lib/reader/urls";
+import { archiveYears, findArchiveMonths } from "@/lib/reader/find-archive";
+import { absoluteUrl, archiveUrl, articleUrl, pageUrl } from "@/lib/reader/urls";
 import { escapeXml } from "./build-feed";
 import { findFeedArticles } from "./find-feed-articles";
 
 // Sitemaps for search engines: an index of one sitemap per publication and
 // month (a month of a daily paper is a few thousand URLs, well under the
-// 50,000-URL limit), and a Google News sitemap of the last two days.
+// 50,000-URL limit) plus one of each publication's archive pages, and a
+// Google News sitemap of the last two days.
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
@@ -21,6 +23,10 @@ export async function sitemapIndexXml(): Promise<string> {
       entries.push(
         `<sitemap><loc>${escapeXml(absoluteUrl(`/sitemaps/${publication.slug}-${month}.xml`))}</loc><lastmod>${latest}</lastmod></sitemap>`,
       );
+    }
+    const [latest] = latestByMonth.values();
+    if (latest) {
+      entries.push(`<sitemap><loc>${escapeXml(absoluteUrl(`/sitemaps/${publication.slug}-archive.xml`))}</loc><lastmod>${latest}</lastmod></sitemap>`);
     }
   }
   return `${XML_HEAD}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join("\n")}\n</sitemapindex>\n`;
@@ -43,6 +49,25 @@ export async function monthSitemapXml(file: string): Promise<string | null> {
   const body = [...urls]
     .map(([path, lastmod]) => `<url><loc>${escapeXml(absoluteUrl(path))}</loc><lastmod>${lastmod}</lastmod></url>`)
     .join("\n");
+  return `${XML_HEAD}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`;
+}
+
+/**
+ * `file` is "{slug}-archive.xml": the archive (往期) pages, its index and each
+ * year and month with editions (twenty years: 261 URLs); null otherwise.
+ */
+export async function archiveSitemapXml(file: string): Promise<string | null> {
+  const match = /^([a-z0-9-]+)-archive\.xml$/.exec(file);
+  const publication = match ? await findReaderPublication(match[1]!) : null;
+  if (!publication) return null;
+  const months = await findArchiveMonths(publication.id);
+  if (months.length === 0) return null;
+  const urls: [string, string][] = [
+    [archiveUrl(publication), months[0]!.latest],
+    ...archiveYears(months).map((year): [string, string] => [archiveUrl(publication, year.year), year.months[0]!.latest]),
+    ...months.map((month): [string, string] => [archiveUrl(publication, month.month), month.latest]),
+  ];
+  const body = urls.map(([path, lastmod]) => `<url><loc>${escapeXml(absoluteUrl(path))}</loc><lastmod>${lastmod}</lastmod></url>`).join("\n");
   return `${XML_HEAD}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`;
 }
 

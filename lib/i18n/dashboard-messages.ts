@@ -1,7 +1,9 @@
 import type { ArticleStatus, EditionStatus, Role } from "@/lib/db/generated/enums";
 import { pageMessages } from "./messages/pages";
 import { editionMessages } from "./messages/editions";
+import { editionImportMessages } from "./messages/edition-import";
 import { photoMessages } from "./messages/photos";
+import { searchMessages } from "./messages/search";
 import { staffMessages } from "./messages/staff";
 import { storyMessages } from "./messages/stories";
 
@@ -19,7 +21,7 @@ export function isDashboardLocale(value: unknown): value is DashboardLocale {
 const zhCN = {
   appName: "采编后台",
   languageName: "中文",
-  nav: { label: "后台导航", home: "工作台", stories: "稿件", photos: "图片库", editions: "报纸", staff: "员工", people: "署名人", audit: "操作日志", language: "语言" },
+  nav: { label: "后台导航", home: "工作台", stories: "稿件", search: "搜索", photos: "图片库", editions: "报纸", staff: "员工", people: "署名人", audit: "操作日志", language: "语言" },
   signIn: {
     title: "登录",
     heading: "采编后台登录",
@@ -69,9 +71,11 @@ const zhCN = {
   editionStatus: { PLANNING: "策划中", SCHEDULED: "定时发布", PUBLISHED: "已发布", WITHDRAWN: "已撤版" } satisfies Record<EditionStatus, string>,
   stories: storyMessages["zh-CN"],
   editionsPlan: editionMessages["zh-CN"],
+  editionImport: editionImportMessages["zh-CN"],
   photos: photoMessages["zh-CN"],
   pages: pageMessages["zh-CN"],
   staff: staffMessages["zh-CN"],
+  search: searchMessages["zh-CN"],
 };
 
 export type DashboardMessages = typeof zhCN;
@@ -79,7 +83,7 @@ export type DashboardMessages = typeof zhCN;
 const en: DashboardMessages = {
   appName: "Newsroom",
   languageName: "English",
-  nav: { label: "Dashboard", home: "Dashboard", stories: "Stories", photos: "Photos", editions: "Editions", staff: "Staff", people: "People", audit: "Audit log", language: "Language" },
+  nav: { label: "Dashboard", home: "Dashboard", stories: "Stories", search: "Search", photos: "Photos", editions: "Editions", staff: "Staff", people: "People", audit: "Audit log", language: "Language" },
   signIn: {
     title: "Sign in",
     heading: "Sign in to the newsroom",
@@ -129,9 +133,11 @@ const en: DashboardMessages = {
   editionStatus: { PLANNING: "Planning", SCHEDULED: "Scheduled", PUBLISHED: "Published", WITHDRAWN: "Withdrawn" },
   stories: storyMessages.en,
   editionsPlan: editionMessages.en,
+  editionImport: editionImportMessages.en,
   photos: photoMessages.en,
   pages: pageMessages.en,
   staff: staffMessages.en,
+  search: searchMessages.en,
 };
 
 export function dashboardMessages(locale: DashboardLocale): DashboardMessages {

@@ -8,11 +8,11 @@ export class PagePdfError extends Error {
 export const PAGE_IMAGE_WIDTH = 2400;
 
 /**
- * Renders a one-page PDF from the layout system to a PNG of PAGE_IMAGE_WIDTH
- * pixels. Refuses (with a message an editor understands) files that are
- * encrypted, empty or hold several pages.
+ * Opens a one-page PDF from the layout system and loads its page. Refuses (with
+ * a message an editor understands) files that are corrupt, encrypted, empty or
+ * hold several pages. The caller destroys both.
  */
-export function renderPagePdf(pdf: Buffer): { png: Buffer; width: number; height: number } {
+export function openPagePdf(pdf: Buffer | Uint8Array): { document: mupdf.Document; page: mupdf.Page } {
   let document: mupdf.Document;
   try {
     document = mupdf.Document.openDocument(pdf, "application/pdf");
@@ -23,15 +23,34 @@ export function renderPagePdf(pdf: Buffer): { png: Buffer; width: number; height
     if (document.needsPassword()) throw new PagePdfError("PDF 文件已加密，请上传未加密的版面 PDF");
     const pages = document.countPages();
     if (pages !== 1) throw new PagePdfError(`PDF 应只有一页，此文件有 ${pages} 页`);
-    const page = document.loadPage(0);
-    const [x0, , x1] = page.getBounds();
-    const scale = PAGE_IMAGE_WIDTH / (x1 - x0);
+    return { document, page: document.loadPage(0) };
+  } catch (error) {
+    document.destroy();
+    throw error;
+  }
+}
+
+/** The scale that makes a page PAGE_IMAGE_WIDTH pixels wide. */
+export function pageImageScale(page: mupdf.Page | mupdf.DisplayList): number {
+  const [x0, , x1] = page.getBounds();
+  return PAGE_IMAGE_WIDTH / (x1 - x0);
+}
+
+/**
+ * Renders a one-page PDF to a PNG of PAGE_IMAGE_WIDTH pixels (edition import).
+ * The upload worker uses lib/pages/read-page-pdf.ts instead, which shares one
+ * interpretation of the page between the image and region detection.
+ */
+export function renderPagePdf(pdf: Buffer): { png: Buffer; width: number; height: number } {
+  const { document, page } = openPagePdf(pdf);
+  try {
+    const scale = pageImageScale(page);
     const pixmap = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, true);
     const result = { png: Buffer.from(pixmap.asPNG()), width: pixmap.getWidth(), height: pixmap.getHeight() };
     pixmap.destroy();
-    page.destroy();
     return result;
   } finally {
+    page.destroy();
     document.destroy();
   }
 }

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { AssetKind } from "@/lib/db/generated/enums";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { storageKeyFor, type Storage } from "@/lib/storage/storage";
-import { makeImageVariants, PAGE_IMAGE_WIDTHS, PHOTO_WIDTHS } from "./image-variants";
+import { makeImageVariants, PAGE_IMAGE_WEBP, PAGE_IMAGE_WIDTHS, PHOTO_WEBP, PHOTO_WIDTHS, type ImageVariant } from "./image-variants";
 
 const EXTENSIONS: Record<string, string> = {
   "application/pdf": "pdf",
@@ -26,7 +26,14 @@ interface StoreOptions {
  * Files are written before rows, so a row never points at a missing file.
  */
 export async function storeAsset(
-  options: StoreOptions & { data: Buffer; mimeType: string; kind: AssetKind; originalName?: string },
+  options: StoreOptions & {
+    data: Buffer;
+    mimeType: string;
+    kind: AssetKind;
+    originalName?: string;
+    /** Derivatives the caller has made already (a page render, from its pixels rather than the encoded file). */
+    variants?: ImageVariant[];
+  },
 ): Promise<string> {
   const { db, storage, data, mimeType, kind } = options;
   const extension = EXTENSIONS[mimeType];
@@ -38,10 +45,20 @@ export async function storeAsset(
   const isImage = mimeType.startsWith("image/");
   const size = isImage ? await imageSize(data) : {};
   const widths = kind === "PAGE_IMAGE" ? PAGE_IMAGE_WIDTHS : kind === "PHOTO" ? PHOTO_WIDTHS : [];
-  const variants = isImage && widths.length ? await makeImageVariants(data, widths) : [];
+  const webp = kind === "PAGE_IMAGE" ? PAGE_IMAGE_WEBP : PHOTO_WEBP;
+  const variants = options.variants ?? (isImage && widths.length ? await makeImageVariants(data, widths, webp) : []);
   // Each derivative has its own content hash as key: a public derivative's URL
   // says nothing about where the original (with its EXIF) is stored.
   const variantKeys = variants.map((variant) => storageKeyFor(variant.data, PREFIXES[kind], "webp").key);
+  if (kind === "PAGE_IMAGE") {
+    // The same page image in another PNG encoding: the edition import's PNG
+    // comes from mupdf, the upload worker's from sharp, from the same pixels.
+    // Derivative keys are unique, so a full-size derivative stored already means
+    // that asset is this image.
+    const fullSize = variants.findIndex((variant) => variant.width === size.width);
+    const twin = fullSize < 0 ? null : await db.assetDerivative.findUnique({ where: { storageKey: variantKeys[fullSize]! }, select: { assetId: true } });
+    if (twin) return twin.assetId;
+  }
 
   await storage.put(key, data, mimeType);
   for (const [index, variant] of variants.entries()) await storage.put(variantKeys[index]!, variant.data, variant.mimeType);

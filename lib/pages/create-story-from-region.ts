@@ -1,6 +1,7 @@
 import { bodyFromBlocks } from "@/lib/articles/body";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
+import { reindexArticles } from "@/lib/search/index-article";
 import { createStory } from "@/lib/stories/create-story";
 import { pageError } from "./page-errors";
 
@@ -50,6 +51,7 @@ export async function createStoryFromRegion(options: { db: Db; actor: Actor; reg
       select: { id: true },
     });
     await tx.region.update({ where: { id: regionId }, data: { placementId: placement.id, moved: false } });
+    await reindexArticles(tx, [article.id]);
     await tx.auditLog.create({
       data: { actorId: actor.id, action: "story.create_from_region", entityType: "article", entityId: article.id, data: { regionId, pageId, placementId: placement.id } },
     });

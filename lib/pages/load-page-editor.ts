@@ -4,6 +4,7 @@ import type { PageRenderStatus, RegionSource } from "@/lib/db/generated/enums";
 import { editionDate } from "@/lib/editions/edition-date";
 import { pageError } from "./page-errors";
 import { polygonSchema, type Polygon } from "./region-schema";
+import { regionsVersion } from "./regions-version";
 
 export interface EditorRegion {
   id: string;
@@ -29,6 +30,8 @@ export interface PageEditorData {
   image: { width: number; height: number; variants: { width: number; storageKey: string }[] } | null;
   placements: { id: string; articleId: string; position: number; part: number; headline: string; status: string }[];
   regions: EditorRegion[];
+  /** Fingerprint of the stored regions, sent back with a save (lib/pages/regions-version.ts). */
+  regionsVersion: string;
 }
 
 /** Everything the region editor shows for one page of the default publication's edition of `date`. */
@@ -77,6 +80,7 @@ export async function loadPageEditor(options: { db: Db; actor: Actor; date: stri
       headline: placement.article.headline,
       status: placement.article.status,
     })),
+    regionsVersion: regionsVersion(page.regions),
     regions: page.regions.flatMap((region) => {
       const polygon = polygonSchema.safeParse(region.polygon);
       if (!polygon.success) return [];

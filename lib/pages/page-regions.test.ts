@@ -7,6 +7,7 @@ import { outcome, seedNewsroom, type Newsroom } from "@/tests/helpers/newsroom";
 import { createStoryFromRegion, storyTextFrom } from "./create-story-from-region";
 import { matchPageFile } from "./match-page-file";
 import { rectangle } from "./region-schema";
+import { regionsVersion } from "./regions-version";
 import { savePageRegions } from "./save-page-regions";
 import { bodyOf, importDemoEdition, readFixturePdf } from "./test-pages";
 import { uploadPagePdf } from "./upload-page-pdf";
@@ -76,6 +77,19 @@ describe("page regions", () => {
 
     // Saving the same list again changes (and audits) nothing.
     expect(await save(newsroom.editor, [{ id: kept!.id, polygon: moved, placementId: null }])).toEqual({ created: 0, updated: 0, deleted: 0 });
+  });
+
+  it("refuses a save based on regions that changed since the editor loaded them, changing nothing", async () => {
+    const loaded = regionsVersion(await snapshot());
+    // Someone else saves first (or a new PDF's detection replaces the regions).
+    await save(newsroom.editor, [{ polygon: rectangle({ x: 0.2, y: 0.2, w: 0.1, h: 0.1 }), placementId: null }]);
+    const theirs = await snapshot();
+    const stale = savePageRegions({ db, actor: newsroom.editor, input: { pageId: a05, regions: [], baseVersion: loaded } });
+    await expect(stale).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await snapshot()).toEqual(theirs);
+    // Based on the current version, the same save goes through.
+    const current = regionsVersion(theirs);
+    expect(await savePageRegions({ db, actor: newsroom.editor, input: { pageId: a05, regions: [], baseVersion: current } })).toMatchObject({ deleted: 1 });
   });
 
   const invalid: [string, () => unknown[], string][] = [

@@ -22,6 +22,8 @@ export const regionInputSchema = z.object({
 export const savePageRegionsSchema = z.object({
   pageId: z.uuid(),
   regions: z.array(regionInputSchema).max(MAX_REGIONS),
+  /** The regions version (lib/pages/regions-version.ts) the editor started from. */
+  baseVersion: z.string().max(64).optional(),
 });
 
 export type RegionInput = z.output<typeof regionInputSchema>;

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDbClient, type Db } from "@/lib/db/client";
 import { PAGE_IMAGE_WIDTHS } from "@/lib/media/image-variants";
 import type { DiskStorage } from "@/lib/storage/storage";
-import { createMigratedDatabase, createTestStorage } from "@/tests/helpers/database";
+import { createMigratedDatabase, createTestStorage, sql } from "@/tests/helpers/database";
 import { outcome, seedNewsroom, type Newsroom } from "@/tests/helpers/newsroom";
-import { renderNextPage } from "./render-worker";
+import { MAX_RENDER_ATTEMPTS, RENDER_LOCK_NAMESPACE, renderNextPage, startRenderWorker } from "./render-worker";
 import { bodyOf, corruptPdf, encryptedPdf, importDemoEdition, readFixturePdf, twoPagePdf } from "./test-pages";
 import { uploadPagePdf } from "./upload-page-pdf";
 
@@ -137,6 +137,68 @@ describe("page PDF upload and the render worker", () => {
     expect(rendered).toMatchObject({ status: "READY", regions: null });
     expect(log).toHaveBeenCalledWith(expect.stringContaining("detector broke"));
     expect((await db.page.findUniqueOrThrow({ where: { id: target.id } })).renderStatus).toBe("READY");
+  });
+
+  it("counts a render that took the process down, and after MAX_RENDER_ATTEMPTS marks the page FAILED instead of retrying it", async () => {
+    const target = page("A06");
+    const before = await db.page.findUniqueOrThrow({ where: { id: target.id } });
+    expect(before.imageAssetId).not.toBeNull();
+    await upload(target.id, fixture);
+    // What a crash mid-render leaves in the database: the render's connection
+    // is gone, its transaction rolled back. Here the storage read, inside the
+    // render, ends that connection (the one holding the page's render lock).
+    const crashing = Object.create(storage, {
+      get: {
+        value: async (key: string) => {
+          await sql(
+            url,
+            `SELECT pg_terminate_backend(pid) FROM pg_locks
+             WHERE locktype = 'advisory' AND classid = $1 AND objsubid = 2
+               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+            [RENDER_LOCK_NAMESPACE],
+          );
+          return storage.get(key);
+        },
+      },
+    }) as DiskStorage;
+    for (let attempt = 1; attempt <= MAX_RENDER_ATTEMPTS; attempt += 1) {
+      await expect(renderNextPage({ db, storage: crashing, detectRegions: noRegions })).rejects.toThrow();
+      expect(await db.page.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ renderStatus: "PENDING", renderAttempts: attempt });
+    }
+    const message = "生成版面图时多次中断，已停止尝试：这个 PDF 可能有问题。请在排版系统中重新导出 PDF 后再上传。";
+    const detect = noDetection();
+    expect(await renderNextPage({ db, storage, detectRegions: detect })).toEqual({ pageId: target.id, status: "FAILED", error: message });
+    expect(await db.page.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      renderStatus: "FAILED",
+      renderError: message,
+      pendingPdfAssetId: null,
+      imageAssetId: before.imageAssetId,
+      pdfAssetId: before.pdfAssetId,
+    });
+    expect(detect).not.toHaveBeenCalled();
+    // A new upload starts counting again.
+    await upload(target.id, fixture);
+    expect(await renderNextPage({ db, storage, detectRegions: noRegions })).toMatchObject({ pageId: target.id, status: "READY" });
+    expect((await db.page.findUniqueOrThrow({ where: { id: target.id } })).renderAttempts).toBe(1);
+  });
+
+  it("the background worker renders every pending page, two at a time", async () => {
+    const targets = [page("A01"), page("A03"), page("A04")];
+    for (const target of targets) await upload(target.id, fixture);
+    const detect = noDetection();
+    const worker = startRenderWorker({ db, storage, detectRegions: detect, intervalMs: 10, log: () => {} });
+    try {
+      await vi.waitFor(
+        async () => {
+          const rows = await db.page.findMany({ where: { id: { in: targets.map((target) => target.id) } } });
+          expect(rows.map((row) => row.renderStatus)).toEqual(["READY", "READY", "READY"]);
+        },
+        { timeout: 60_000, interval: 200 },
+      );
+    } finally {
+      worker.stop();
+    }
+    expect(detect).toHaveBeenCalledTimes(3);
   });
 
   it("detects the page's regions after a successful render (lib/regions)", async () => {

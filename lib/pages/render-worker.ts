@@ -1,9 +1,11 @@
-import type { Db } from "@/lib/db/client";
-import { PagePdfError, renderPagePdf } from "@/lib/media/render-page-pdf";
-import { storeAsset } from "@/lib/media/store-asset";
+import type { Db, Tx } from "@/lib/db/client";
+import { PagePdfError } from "@/lib/media/render-page-pdf";
 import { pageMessages } from "@/lib/i18n/messages/pages";
 import type { Storage } from "@/lib/storage/storage";
 import { detectPageRegions, type DetectPageRegionsReport } from "@/lib/regions/detect-page-regions";
+import type { PageLayout } from "@/lib/regions/read-page-layout";
+import { readPagePdfOffThread } from "./read-page-pdf-off-thread";
+import { storePageImage } from "./store-page-image";
 
 export type RenderOutcome =
   | { pageId: string; status: "READY"; imageAssetId: string; regions: DetectPageRegionsReport | null }
@@ -23,38 +25,55 @@ interface WorkerOptions {
 const RENDER_TIMEOUT_MS = 5 * 60_000;
 
 /**
+ * Renders of one upload that may start. A render that never finishes because
+ * the process died (killed out of memory, a native crash in libvips, a restart)
+ * leaves its attempt counted; the claim after the last one marks the page
+ * FAILED rather than taking the server down again at every start. (mupdf
+ * failing on its thread, even aborting, fails only that page, at once.)
+ */
+export const MAX_RENDER_ATTEMPTS = 3;
+
+/** First key of the advisory locks that say "a worker is rendering this page" (the second is the page's). */
+export const RENDER_LOCK_NAMESPACE = 0x52454e44; // "REND"
+
+/**
  * Renders one page whose uploaded PDF waits (renderStatus PENDING), or returns
- * null when none waits. The page row stays locked (FOR UPDATE SKIP LOCKED) for
- * the whole render, so another server instance skips it and picks the next
- * one; if this process dies mid-render, the lock goes with its connection and
- * the page is simply picked up again. On success the new PDF and image replace
- * the old ones in one update; on failure the page says why (FAILED,
- * `renderError`) and keeps its previous image. Regions are detected after commit.
+ * null when none waits. The page stays claimed for the whole render (an
+ * advisory lock, then its row FOR UPDATE, both held by the render's
+ * transaction), so another server instance skips it and picks the next one; if
+ * this process dies mid-render, the locks go with its connection and the page
+ * is picked up again, up to MAX_RENDER_ATTEMPTS renders. On success the new
+ * PDF and image replace the old ones in one update; on failure the page says
+ * why (FAILED, `renderError`) and keeps its previous image. Regions are
+ * detected after commit, from the layout read during the render.
  */
 export async function renderNextPage(options: WorkerOptions): Promise<RenderOutcome | null> {
   const { db, storage } = options;
-  // The PDF, kept for region detection after commit.
-  const rendered: { pdf?: Buffer } = {};
+  // The PDF and its layout, kept for region detection after commit.
+  const rendered: { pdf?: Buffer; layout?: PageLayout } = {};
   const outcome = await db.$transaction(
     async (tx): Promise<RenderOutcome | null> => {
-      const rows = await tx.$queryRaw<{ id: string; pending_pdf_asset_id: string | null }[]>`
-        SELECT id, pending_pdf_asset_id FROM pages
-        WHERE render_status = 'PENDING' AND pending_pdf_asset_id IS NOT NULL
-        ORDER BY updated_at ASC
-        LIMIT 1
-        FOR UPDATE SKIP LOCKED`;
-      const claimed = rows[0];
+      const claimed = await claimNextPage(db, tx);
       if (!claimed) return null;
-      const pageId = claimed.id;
+      const { pageId } = claimed;
+      if (claimed.attempts > MAX_RENDER_ATTEMPTS) {
+        options.log?.(`Page ${pageId}: ${MAX_RENDER_ATTEMPTS} renders did not finish; giving up on its PDF`);
+        const message = pageMessages["zh-CN"].errors.renderGaveUp;
+        await tx.page.update({ where: { id: pageId }, data: { pendingPdfAssetId: null, renderStatus: "FAILED", renderError: message } });
+        return { pageId, status: "FAILED", error: message };
+      }
       try {
-        const asset = claimed.pending_pdf_asset_id
-          ? await tx.asset.findUnique({ where: { id: claimed.pending_pdf_asset_id }, select: { id: true, storageKey: true } })
-          : null;
+        const asset = await tx.asset.findUnique({ where: { id: claimed.pendingPdfAssetId }, select: { id: true, storageKey: true } });
         if (!asset) throw new PagePdfError(pageMessages["zh-CN"].errors.renderFailed);
         const pdf = await storage.get(asset.storageKey);
-        const { png } = renderPagePdf(pdf);
+        const contents = await readPagePdfOffThread(pdf);
+        if (contents.layoutError) {
+          const reason = contents.layoutError instanceof Error ? contents.layoutError.stack : String(contents.layoutError);
+          options.log?.(`Page ${pageId}: reading the layout for regions failed: ${reason}`);
+        }
+        const imageAssetId = await storePageImage({ db, storage, image: contents.image });
         rendered.pdf = pdf;
-        const imageAssetId = await storeAsset({ db, storage, data: png, mimeType: "image/png", kind: "PAGE_IMAGE" });
+        rendered.layout = contents.layout ?? undefined;
         await tx.page.update({
           where: { id: pageId },
           data: {
@@ -64,7 +83,6 @@ export async function renderNextPage(options: WorkerOptions): Promise<RenderOutc
             // Still PENDING (without a pending PDF) until its regions are found:
             // an editor must not start mapping regions that detection then replaces.
             renderError: null,
-            renderAttempts: { increment: 1 },
           },
         });
         return { pageId, status: "READY", imageAssetId, regions: null };
@@ -74,7 +92,7 @@ export async function renderNextPage(options: WorkerOptions): Promise<RenderOutc
         const message = error instanceof PagePdfError ? error.message : pageMessages["zh-CN"].errors.renderFailed;
         await tx.page.update({
           where: { id: pageId },
-          data: { pendingPdfAssetId: null, renderStatus: "FAILED", renderError: message, renderAttempts: { increment: 1 } },
+          data: { pendingPdfAssetId: null, renderStatus: "FAILED", renderError: message },
         });
         return { pageId, status: "FAILED", error: message };
       }
@@ -85,7 +103,7 @@ export async function renderNextPage(options: WorkerOptions): Promise<RenderOutc
   if (outcome?.status === "READY" && rendered.pdf) {
     const detect = options.detectRegions ?? detectPageRegions;
     try {
-      outcome.regions = await detect({ db, pageId: outcome.pageId, pdf: rendered.pdf });
+      outcome.regions = await detect({ db, pageId: outcome.pageId, pdf: rendered.pdf, layout: rendered.layout });
     } catch (error) {
       // The page image is in place; regions can still be drawn by hand.
       options.log?.(`Page ${outcome.pageId}: region detection failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -94,6 +112,39 @@ export async function renderNextPage(options: WorkerOptions): Promise<RenderOutc
     await db.page.updateMany({ where: { id: outcome.pageId, renderStatus: "PENDING", pendingPdfAssetId: null }, data: { renderStatus: "READY" } });
   }
   return outcome;
+}
+
+/**
+ * Claims the longest-waiting pending page that no other worker is rendering,
+ * and counts the attempt. The claim is an advisory lock held by the render's
+ * transaction `tx`. The count is written through `db`, outside that
+ * transaction, and committed at once: counted inside it (as it once was), a
+ * render that took the process down rolled its own count back, and the page
+ * was retried forever. The page row is locked (FOR UPDATE, as uploads and
+ * detection lock it) only after the count, which would otherwise wait for it.
+ */
+async function claimNextPage(db: Db, tx: Tx): Promise<{ pageId: string; pendingPdfAssetId: string; attempts: number } | null> {
+  const candidates = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM pages
+    WHERE render_status = 'PENDING' AND pending_pdf_asset_id IS NOT NULL
+    ORDER BY updated_at ASC
+    LIMIT 20`;
+  for (const { id } of candidates) {
+    const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
+      SELECT pg_try_advisory_xact_lock(${RENDER_LOCK_NAMESPACE}::int, hashtext(${id}::text)) AS locked`;
+    if (!lock?.locked) continue; // another worker's
+    // A worker may have finished it since the candidates were listed.
+    const counted = await db.$executeRaw`
+      UPDATE pages SET render_attempts = render_attempts + 1
+      WHERE id = ${id}::uuid AND render_status = 'PENDING' AND pending_pdf_asset_id IS NOT NULL`;
+    if (counted === 0) continue;
+    const [row] = await tx.$queryRaw<{ pending_pdf_asset_id: string; render_attempts: number }[]>`
+      SELECT pending_pdf_asset_id, render_attempts FROM pages
+      WHERE id = ${id}::uuid AND render_status = 'PENDING' AND pending_pdf_asset_id IS NOT NULL
+      FOR UPDATE`;
+    if (row) return { pageId: id, pendingPdfAssetId: row.pending_pdf_asset_id, attempts: row.render_attempts };
+  }
+  return null;
 }
 
 /** A page whose render finished but whose process died during region detection is usable: mark it ready. */
@@ -108,24 +159,39 @@ export async function recoverStalledDetections(db: Db, now = new Date()): Promis
 const globalForWorker = globalThis as unknown as { pageRenderWorker?: { stop: () => void } };
 
 /**
- * Polls for pending pages every `intervalMs` and renders them one at a time,
- * for as long as the process lives (the timer does not keep it alive). Started
- * once per server instance from lib/db/prepare-on-boot.ts; a second call
- * returns the running worker.
+ * Pages rendered at once by one server instance. Two: while one page's image
+ * is encoded on sharp's threads, the next page is read by mupdf on its thread,
+ * so both cores work during an edition's upload (the benchmark's "two pages in
+ * flight"). More would only queue behind the one mupdf thread.
  */
-export function startRenderWorker(options: WorkerOptions & { intervalMs?: number }): { stop: () => void } {
+export const RENDER_LANES = 2;
+
+/**
+ * Polls for pending pages every `intervalMs` and renders them, `lanes` at a
+ * time (RENDER_LANES), for as long as the process lives (the timer does not
+ * keep it alive). Started once per server instance from
+ * lib/db/prepare-on-boot.ts; a second call returns the running worker.
+ */
+export function startRenderWorker(options: WorkerOptions & { intervalMs?: number; lanes?: number }): { stop: () => void } {
   if (globalForWorker.pageRenderWorker) return globalForWorker.pageRenderWorker;
   const interval = options.intervalMs ?? 2000;
   const log = options.log ?? ((line: string) => console.error(line));
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
+  // Drains the queue; each lane claims its own page (claimNextPage skips pages being rendered).
+  const lane = async () => {
+    while (!stopped && (await renderNextPage({ ...options, log }))) {
+      /* next page */
+    }
+  };
   const tick = async () => {
     try {
       await recoverStalledDetections(options.db);
-      // Drain the queue, then wait.
-      while (!stopped && (await renderNextPage({ ...options, log }))) {
-        /* next page */
+      // Settled, not all: the next tick must not start while a lane still runs.
+      const lanes = await Promise.allSettled(Array.from({ length: options.lanes ?? RENDER_LANES }, lane));
+      for (const result of lanes) {
+        if (result.status === "rejected") log(`Page render worker: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`);
       }
     } catch (error) {
       log(`Page render worker: ${error instanceof Error ? error.message : String(error)}`);

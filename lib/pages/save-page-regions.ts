@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { pageError } from "./page-errors";
 import { polygonSchema, savePageRegionsSchema, type Polygon, type SavePageRegionsInput } from "./region-schema";
+import { regionsVersion } from "./regions-version";
 
 export interface SavePageRegionsResult {
   created: number;
@@ -16,7 +17,8 @@ export interface SavePageRegionsResult {
  * without is created (MANUAL), and the page's other regions are deleted. Every
  * change is audited (region.create / region.update / region.delete). Refuses,
  * changing nothing: polygons off the page or with fewer than 3 points, region
- * ids of another page, placements of another page. A region the editor
+ * ids of another page, placements of another page, and a save based on regions
+ * that changed since the editor loaded them (`baseVersion`). A region the editor
  * changed is no longer flagged as moved: they have looked at it.
  */
 export async function savePageRegions(options: { db: Db; actor: Actor; input: SavePageRegionsInput }): Promise<SavePageRegionsResult> {
@@ -30,13 +32,14 @@ export async function savePageRegions(options: { db: Db; actor: Actor; input: Sa
     if (issue?.path.includes("id")) throw pageError("INVALID_INPUT", "foreignRegion");
     throw pageError("INVALID_INPUT", issue?.path.length === 1 && issue.code === "too_big" ? "tooManyRegions" : "badPolygon");
   }
-  const { pageId, regions } = parsed.data;
+  const { pageId, regions, baseVersion } = parsed.data;
 
   return db.$transaction(async (tx) => {
     // Locks the page: two editors saving at once are applied one after the other.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM pages WHERE id = ${pageId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw pageError("NOT_FOUND", "pageNotFound");
     const existing = await tx.region.findMany({ where: { pageId }, select: { id: true, polygon: true, placementId: true } });
+    if (baseVersion !== undefined && baseVersion !== regionsVersion(existing)) throw pageError("CONFLICT", "regionsChanged");
     const placements = await tx.placement.findMany({ where: { pageId }, select: { id: true } });
     const placementIds = new Set(placements.map((placement) => placement.id));
     const existingById = new Map(existing.map((region) => [region.id, region]));

@@ -26,13 +26,24 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The publication and script of a reader URL; unknown ones are a 404. */
 export async function readerContext(params: ReaderRouteParams, canonicalPath: (slug: string) => string): Promise<ReaderContext> {
+  const context = await readerPublicationContext(params, canonicalPath);
+  return { ...context, dates: await findEditionDates(context.publication.id) };
+}
+
+/**
+ * The same without the list of every edition date, for pages that query only
+ * the range they show (the archive).
+ */
+export async function readerPublicationContext(
+  params: Pick<ReaderRouteParams, "script" | "publication">,
+  canonicalPath: (slug: string) => string,
+): Promise<Omit<ReaderContext, "dates">> {
   const script = isScript(params.script) ? params.script : "hans";
   const publication = await findReaderPublication(decodeURIComponent(params.publication));
   if (!publication) notFound();
   // The default publication has the short URLs only.
   if (params.publication !== DEFAULT_PUBLICATION_PARAM && publication.isDefault) permanentRedirect(canonicalPath(publication.slug));
-  const dates = await findEditionDates(publication.id);
-  return { script, t: converterFor(script), publication, dates };
+  return { script, t: converterFor(script), publication };
 }
 
 /** The published edition of a URL's date; anything else (bad date, unpublished) is a 404. */

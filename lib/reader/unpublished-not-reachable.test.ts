@@ -8,6 +8,7 @@ import { findFeedArticles } from "@/lib/feeds/find-feed-articles";
 import { monthSitemapXml, newsSitemapXml, sitemapIndexXml } from "@/lib/feeds/sitemaps";
 import { createTestDatabase, createTestStorage, projectRoot } from "@/tests/helpers/database";
 import { findArticleView } from "./find-article-view";
+import { findArchiveMonthEditions, findArchiveMonths, findEditionDatesInYear } from "./find-archive";
 import { findEditionDates } from "./find-edition-dates";
 import { findEditionView } from "./find-edition-view";
 
@@ -58,6 +59,14 @@ describe("unpublished content is not reachable", () => {
     expect(await findEditionView(publicationId, "2023-03-14")).toBeNull();
     expect(await findEditionDates(publicationId)).toEqual(["2023-03-13", "2023-03-12"]);
     for (const id of [ids.draft!, ids.killed!]) expect(await findArticleView(publicationId, id)).toBeNull();
+  });
+
+  it("is not in the archive (往期)", async () => {
+    expect(await findArchiveMonths(publicationId)).toEqual([{ month: "2023-03", editions: 2, latest: "2023-03-13" }]);
+    expect(await findEditionDatesInYear(publicationId, 2023)).toEqual(["2023-03-12", "2023-03-13"]);
+    const month = await findArchiveMonthEditions(publicationId, "2023-03");
+    expect(month.map((edition) => [edition.date, edition.pageCount])).toEqual([["2023-03-12", 4], ["2023-03-13", 7]]);
+    expect(JSON.stringify(month)).not.toContain(SECRET);
   });
 
   it("is in no feed and no sitemap", async () => {

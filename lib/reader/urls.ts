@@ -1,4 +1,5 @@
 import { isoEditionDate } from "@/lib/editions/edition-date";
+import { regionFragment } from "./region-fragment";
 
 // Every reader URL is built here, so links, feeds, sitemaps and canonical tags agree.
 
@@ -25,6 +26,23 @@ export function pageUrl(publication: PublicationRef, date: EditionDate, pageNumb
 
 export function articleUrl(publication: PublicationRef, date: EditionDate, pageNumber: string, position: number): string {
   return `${pageUrl(publication, date, pageNumber)}/${position}`;
+}
+
+/** 往期: the archive, one year (2023) or one month ("2023-03" → /archive/2023/03). */
+export function archiveUrl(publication: PublicationRef, period?: number | string): string {
+  const base = `${publication.isDefault ? "" : `/p/${publication.slug}`}/archive`;
+  if (period === undefined) return base;
+  return typeof period === "number" ? `${base}/${period}` : `${base}/${period.slice(0, 4)}/${period.slice(5, 7)}`;
+}
+
+/** A page view with one article's region highlighted (search results link here). */
+export function pageRegionUrl(publication: PublicationRef, date: EditionDate, pageNumber: string, articleId: string): string {
+  return `${pageUrl(publication, date, pageNumber)}#${regionFragment(articleId)}`;
+}
+
+/** 搜索: the search page (its query and filters: lib/search-pages/search-request.ts). */
+export function searchUrl(publication: PublicationRef): string {
+  return `${publication.isDefault ? "" : `/p/${publication.slug}`}/search`;
 }
 
 /** A stored file (photo, page image, page PDF), served by app/media. */

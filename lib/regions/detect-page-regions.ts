@@ -4,7 +4,7 @@ import { detectRegions } from "./detect-regions";
 import { matchHeadlines } from "./match-headline";
 import { planRegionUpdate, type FoundRegion, type PlannedRegion } from "./plan-region-update";
 import { polygonToRect, rectToPolygon } from "./rect";
-import { readPageLayout } from "./read-page-layout";
+import { readPageLayout, type PageLayout } from "./read-page-layout";
 
 export interface DetectPageRegionsReport {
   /** Article blocks found in the PDF. */
@@ -29,10 +29,16 @@ export interface DetectPageRegionsReport {
  * rendered the page) has already checked `edition.plan` for the user who
  * uploaded the PDF.
  */
-export async function detectPageRegions(options: { db: Db; pageId: string; pdf: Buffer }): Promise<DetectPageRegionsReport> {
+export async function detectPageRegions(options: {
+  db: Db;
+  pageId: string;
+  pdf: Buffer;
+  /** The PDF's layout when the caller has read it already (the render worker, from its display list). */
+  layout?: PageLayout;
+}): Promise<DetectPageRegionsReport> {
   const { db, pageId, pdf } = options;
-  // The PDF work (about half a second) happens before the transaction, which then only writes rows.
-  const detected = detectRegions(readPageLayout(pdf));
+  // The PDF work (about a second for a page of Type3 fonts) happens before the transaction, which then only writes rows.
+  const detected = detectRegions(options.layout ?? readPageLayout(pdf));
 
   return db.$transaction(async (tx) => {
     // One detection per page at a time: a second upload's run waits for this one.

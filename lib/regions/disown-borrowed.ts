@@ -8,6 +8,9 @@ import type * as mupdf from "mupdf";
  * The extra drop corrupts the WASM heap and crashes much later, in an
  * unrelated finalizer ("memory access out of bounds" in fz_drop_font).
  * Forgetting such a wrapper at once, without dropping, keeps the count right.
+ * (Paths are the opposite case: kept, but replayed from a display list they
+ * live in the list's memory, so their wrappers must be dropped while the list
+ * exists: see takeSegments in extract-graphics.ts.)
  */
 export function disownBorrowed(object: mupdf.Font | mupdf.Image | mupdf.Shade): void {
   const registry = (object.constructor as unknown as { _finalizer?: FinalizationRegistry<number> })._finalizer;

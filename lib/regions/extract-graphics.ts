@@ -42,6 +42,22 @@ function segments(path: mupdf.Path, ctm: mupdf.Matrix): [number, number, number,
   return result;
 }
 
+/**
+ * The segments of a path a device callback received, and the path's wrapper
+ * dropped at once. Replayed from a display list, a path is packed inside the
+ * list's memory, and the reference mupdf.js takes for the wrapper does not keep
+ * that memory: a wrapper left to the garbage collector is dropped after the list
+ * is gone, writing into freed WASM memory, and mupdf crashes later ("memory
+ * access out of bounds" in fz_drop_path). See also disown-borrowed.ts.
+ */
+function takeSegments(path: mupdf.Path, ctm: mupdf.Matrix): [number, number, number, number][] {
+  try {
+    return segments(path, ctm);
+  } finally {
+    path.destroy();
+  }
+}
+
 function boundsOf(points: [number, number, number, number][]): Rect {
   return {
     x0: Math.min(...points.flatMap(([x0, , x1]) => [x0, x1])),
@@ -90,8 +106,11 @@ const MIN_FIGURE_SIZE = 30;
  * are measured inside their clip, since a photo is usually cropped by one.
  * Clip paths themselves are not taken as blocks: they follow text frames and
  * photos rather than articles in most layout programs.
+ *
+ * Takes the page itself or its display list: replaying a display list the
+ * render has already recorded costs no second interpretation of the page.
  */
-export function extractGraphics(page: mupdf.Page): { rules: Rule[]; figures: Rect[] } {
+export function extractGraphics(page: mupdf.Page | mupdf.DisplayList): { rules: Rule[]; figures: Rect[] } {
   const rules: Rule[] = [];
   const figures: Rect[] = [];
   const [px0, py0, px1, py1] = page.getBounds();
@@ -113,12 +132,14 @@ export function extractGraphics(page: mupdf.Page): { rules: Rule[]; figures: Rec
     const rule = visible ? asRule(visible) : null;
     if (rule) rules.push(rule);
   };
+  // Every path is dropped in its callback (takeSegments).
   const device = new mupdf.Device({
     clipPath(path, _evenOdd, ctm) {
-      const parts = segments(path, ctm);
+      const parts = takeSegments(path, ctm);
       pushClip(parts.length ? boundsOf(parts) : null);
     },
-    clipStrokePath() {
+    clipStrokePath(path) {
+      path.destroy();
       pushClip(null);
     },
     clipText() {
@@ -144,13 +165,13 @@ export function extractGraphics(page: mupdf.Page): { rules: Rule[]; figures: Rec
       addFigure(transformRect(bounds, ctm));
     },
     fillPath(path, _evenOdd, ctm) {
-      const parts = segments(path, ctm);
+      const parts = takeSegments(path, ctm);
       if (parts.length === 0) return;
       addRule(boundsOf(parts));
     },
     strokePath(path, stroke, ctm) {
       const half = Math.max(stroke.getLineWidth(), 0.1) / 2;
-      for (const [x0, y0, x1, y1] of segments(path, ctm)) {
+      for (const [x0, y0, x1, y1] of takeSegments(path, ctm)) {
         const bbox = { x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) };
         if (bbox.y1 - bbox.y0 < 0.5) Object.assign(bbox, { y0: bbox.y0 - half, y1: bbox.y1 + half });
         else if (bbox.x1 - bbox.x0 < 0.5) Object.assign(bbox, { x0: bbox.x0 - half, x1: bbox.x1 + half });

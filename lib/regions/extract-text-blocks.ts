@@ -23,9 +23,10 @@ interface StextJson {
  * structured text as JSON. (Walking it with an onChar callback gives every
  * character's size but costs about 1.5 s a page in JS calls, against 50 ms for
  * the JSON.) Text outside its clip is left out ("clip"): a corrected page may
- * cut parts of its content away.
+ * cut parts of its content away. From the page or from its display list (the
+ * same drawing calls, recorded once).
  */
-export function extractTextLines(page: mupdf.Page): TextLine[] {
+export function extractTextLines(page: mupdf.Page | mupdf.DisplayList): TextLine[] {
   const stext = page.toStructuredText("preserve-whitespace,clip");
   let json: StextJson;
   try {

@@ -19,21 +19,31 @@ export function readPageLayout(pdf: Buffer | Uint8Array): PageLayout {
   try {
     const page = document.loadPage(0);
     try {
-      const [x0, y0, x1, y1] = page.getBounds();
-      const graphics = extractGraphics(page);
-      const shift = (rect: Rect): Rect => ({ x0: rect.x0 - x0, y0: rect.y0 - y0, x1: rect.x1 - x0, y1: rect.y1 - y0 });
-      const lines = extractTextLines(page).map((line) => ({ ...line, bbox: shift(line.bbox) }));
-      return {
-        width: x1 - x0,
-        height: y1 - y0,
-        lines,
-        rules: graphics.rules.map((rule) => ({ ...rule, bbox: shift(rule.bbox) })),
-        figures: graphics.figures.map(shift),
-      };
+      return layoutOf(page);
     } finally {
       page.destroy();
     }
   } finally {
     document.destroy();
   }
+}
+
+/**
+ * The layout of a page already open, or of its display list. The render worker
+ * passes the display list it renders the page image from: the page is then
+ * interpreted once for both, and its fonts (160+ Type3 fonts on the fixture
+ * page, the bulk of the cost) are loaded once.
+ */
+export function layoutOf(source: mupdf.Page | mupdf.DisplayList): PageLayout {
+  const [x0, y0, x1, y1] = source.getBounds();
+  const graphics = extractGraphics(source);
+  const shift = (rect: Rect): Rect => ({ x0: rect.x0 - x0, y0: rect.y0 - y0, x1: rect.x1 - x0, y1: rect.y1 - y0 });
+  const lines = extractTextLines(source).map((line) => ({ ...line, bbox: shift(line.bbox) }));
+  return {
+    width: x1 - x0,
+    height: y1 - y0,
+    lines,
+    rules: graphics.rules.map((rule) => ({ ...rule, bbox: shift(rule.bbox) })),
+    figures: graphics.figures.map(shift),
+  };
 }

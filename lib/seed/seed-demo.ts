@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { importEdition } from "@/lib/editions/import-edition";
+import { reindexEditionArticles } from "@/lib/search/index-article";
 import type { Storage } from "@/lib/storage/storage";
 import { demoAccounts } from "./demo-accounts";
 
@@ -122,9 +123,12 @@ export async function seedDemo(options: { db: Db; storage: Storage; demoDir: str
   for (const date of input.plannedEditions) {
     const report = await importEdition({ db, storage, folder: path.join(demoDir, "editions", date), actorId: editor.id });
     articles += report.articlesCreated;
-    await db.article.updateMany({
-      where: { status: "DRAFT", placements: { some: { page: { editionId: report.editionId } } } },
-      data: { status: "READY" },
+    await db.$transaction(async (tx) => {
+      await tx.article.updateMany({
+        where: { status: "DRAFT", placements: { some: { page: { editionId: report.editionId } } } },
+        data: { status: "READY" },
+      });
+      await reindexEditionArticles(tx, report.editionId);
     });
   }
   return { editions: [...input.editions, ...input.plannedEditions], articles };

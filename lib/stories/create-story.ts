@@ -2,6 +2,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { formatByline } from "@/lib/people/byline";
+import { reindexArticles } from "@/lib/search/index-article";
 import { emptyStoryContent, storyContentSchema, storyWordCount, type StoryContentInput } from "./story-content";
 
 /**
@@ -50,6 +51,7 @@ export async function createStory(options: { db: Db; actor: Actor; content?: Sto
     });
     await tx.revision.create({ data: { articleId: article.id, version: article.version, snapshot: content, createdById: actor.id } });
     await tx.auditLog.create({ data: { actorId: actor.id, action: "article.create", entityType: "article", entityId: article.id } });
+    await reindexArticles(tx, [article.id]);
     return article;
   });
 }

@@ -4,6 +4,7 @@ import { articleBodySchema, bodyPlainText } from "@/lib/articles/body";
 import { AppError } from "@/lib/errors/app-error";
 import { dashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { revalidateEdition } from "@/lib/reader/cache-tags";
+import { reindexArticles } from "@/lib/search/index-article";
 import { assertStoryAccess } from "./story-access";
 import { mayTransition, transitions, type StoryTransition } from "./story-workflow";
 
@@ -49,6 +50,8 @@ export async function transitionStory(options: { db: Db; actor: Actor; storyId: 
     await tx.auditLog.create({
       data: { actorId: actor.id, action: "article.transition", entityType: "article", entityId: storyId, data: { transition, from: story.status, to: rule.to, note: options.note?.trim() || null } },
     });
+    // Publishing shows it in the reader's search, killing (撤稿) takes it out, in this same transaction.
+    await reindexArticles(tx, [storyId]);
     return { from: story.status, to: rule.to, publicationId: story.publicationId, placed: story._count.placements > 0 };
   });
   // Published or unpublished text changes what readers see on its pages, lists and feeds.

@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { reindexArticles } from "@/lib/search/index-article";
 import { StoryConflictError } from "./story-conflict";
 import { bylineDisplay, storyContentFrom, storyContentSelect, storyWordCount, type StoryContent } from "./story-content";
 
@@ -107,5 +108,6 @@ export async function writeStoryContent(options: { tx: Tx; actor: Actor; storyId
     data: content.photos.map((photo, index) => ({ articleId: storyId, photoId: photo.photoId, captionOverride: photo.captionOverride, position: index + 1 })),
   });
   await tx.revision.create({ data: { articleId: storyId, version, snapshot: content, note: options.note ?? null, createdById: actor.id } });
+  await reindexArticles(tx, [storyId]);
   return { id: storyId, version, wordCount, updatedAt: article.updatedAt, changed: true };
 }

@@ -1,7 +1,8 @@
 import { xmlResponse } from "@/lib/feeds/build-feed";
-import { monthSitemapXml } from "@/lib/feeds/sitemaps";
+import { archiveSitemapXml, monthSitemapXml } from "@/lib/feeds/sitemaps";
 
 export async function GET(_request: Request, { params }: RouteContext<"/sitemaps/[file]">) {
-  const xml = await monthSitemapXml((await params).file);
+  const { file } = await params;
+  const xml = (await archiveSitemapXml(file)) ?? (await monthSitemapXml(file));
   return xml ? xmlResponse(xml) : new Response("Not found", { status: 404 });
 }

@@ -202,6 +202,7 @@ function PageTile(props: { date: string; page: PlanPage; t: Messages; children: 
         <Link href={`/admin/editions/${props.date}/pages/${page.number}`} className="hover:underline" title={t.tile.openLabel(page.number)}>
           {t.tile.open(page.number, page.name)}
         </Link>
+        {page.status === "WITHDRAWN" && <span className="ml-2 rounded bg-red-100 px-1.5 text-sm font-normal text-red-900">{t.tile.withdrawn}</span>}
       </h3>
       <div className="mt-2 flex gap-3">
         {page.thumbnail ? (

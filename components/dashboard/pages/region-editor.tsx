@@ -22,7 +22,9 @@ export interface RegionEditorProps {
   image: { src: string; srcSet: string; width: number; height: number } | null;
   placements: { id: string; articleId: string; label: string }[];
   regions: EditorRegion[];
-  save: (input: { pageId: string; regions: { id?: string; polygon: Polygon; placementId: string | null }[] }) => Promise<ActionState>;
+  /** Fingerprint of the stored regions; it changes when someone saves or a new PDF is detected. */
+  regionsVersion: string;
+  save: (input: { pageId: string; regions: { id?: string; polygon: Polygon; placementId: string | null }[]; baseVersion: string }) => Promise<ActionState>;
   createStory: (input: { regionId: string }) => Promise<ActionState<{ articleId: string }>>;
 }
 
@@ -32,19 +34,33 @@ let newKeys = 0;
 /**
  * The region editor: the page image with its regions, and the same regions as
  * a list of form fields (the keyboard path). Every change is one undo step
- * (button or Ctrl/⌘+Z); "save" sends the whole list to one server action.
+ * (button or Ctrl/⌘+Z); "save" sends the whole list to one server action,
+ * with the version it started from. When the stored regions change (a save, a
+ * new PDF's detection), an editor without unsaved changes moves to them; one
+ * with unsaved changes is told, and keeps them until they choose to reload.
  */
 export function RegionEditor(props: RegionEditorProps) {
   const t = pageMessages[props.locale].editor;
   const router = useRouter();
   const listId = useId();
-  const [regions, setRegions] = useState<Region[]>(() => props.regions.map((region) => ({ ...region, key: region.id })));
+  const stored = () => props.regions.map((region) => ({ ...region, key: region.id }));
+  const [regions, setRegions] = useState<Region[]>(stored);
   const [history, setHistory] = useState<Region[][]>([]);
+  const [baseVersion, setBaseVersion] = useState(props.regionsVersion);
   const [selected, setSelected] = useState<string | null>(null);
   const [drawing, setDrawing] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string; articleId?: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const changedOnServer = props.regionsVersion !== baseVersion;
+  const loadStored = () => {
+    setRegions(stored());
+    setHistory([]);
+    setBaseVersion(props.regionsVersion);
+    setDirty(false);
+  };
+  // Adjusting state to new props during render (not in an effect): no flash of the old regions.
+  if (changedOnServer && !dirty) loadStored();
   /** Records the current list as an undo step. */
   const checkpoint = () => {
     setHistory((past) => [...past.slice(-HISTORY_LIMIT + 1), regions]);
@@ -103,7 +119,11 @@ export function RegionEditor(props: RegionEditorProps) {
   function save() {
     setMessage(null);
     startTransition(async () => {
-      const result = await props.save({ pageId: props.pageId, regions: regions.map((region) => ({ id: region.id, polygon: region.polygon, placementId: region.placementId })) });
+      const result = await props.save({
+        pageId: props.pageId,
+        regions: regions.map((region) => ({ id: region.id, polygon: region.polygon, placementId: region.placementId })),
+        baseVersion,
+      });
       setMessage({ ok: Boolean(result.ok), text: result.message ?? (result.ok ? t.saved : "") });
       if (result.ok) {
         setDirty(false);
@@ -148,6 +168,14 @@ export function RegionEditor(props: RegionEditorProps) {
         </button>
         <span className="text-sm text-neutral-700">{dirty ? t.unsaved : ""}</span>
       </div>
+      {changedOnServer && (
+        <div role="alert" className="mt-2 flex flex-wrap items-center gap-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950">
+          {t.changedOnServer}
+          <button type="button" onClick={loadStored} className="rounded border border-amber-700 px-2 py-0.5">
+            {t.reload}
+          </button>
+        </div>
+      )}
       <p role="status" aria-live="polite" className={`mt-2 min-h-6 text-sm ${message && !message.ok ? "font-medium text-red-800" : "text-green-800"}`}>
         {drawing ? t.drawing : message?.text}
         {message?.articleId && (

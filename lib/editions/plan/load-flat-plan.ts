@@ -1,6 +1,6 @@
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import type { ArticleStatus, EditionStatus, PageRenderStatus } from "@/lib/db/generated/enums";
+import type { ArticleStatus, EditionStatus, PageRenderStatus, PageStatus } from "@/lib/db/generated/enums";
 import { editionDate, isoEditionDate } from "@/lib/editions/edition-date";
 import { AppError } from "@/lib/errors/app-error";
 import { mediaUrl } from "@/lib/reader/urls";
@@ -42,6 +42,8 @@ export interface PlanPage {
   section: string;
   position: number;
   name: string;
+  /** PLANNING, PUBLISHED, or WITHDRAWN (撤版) on its own. */
+  status: PageStatus;
   renderStatus: PageRenderStatus;
   thumbnail: { url: string; width: number; height: number } | null;
   stories: PlacedStory[];
@@ -108,6 +110,7 @@ export async function loadFlatPlan(options: { db: Db; actor: Actor; date: string
           position: true,
           name: true,
           pageNameId: true,
+          status: true,
           pdfAssetId: true,
           renderStatus: true,
           renderError: true,
@@ -152,6 +155,7 @@ export async function loadFlatPlan(options: { db: Db; actor: Actor; date: string
       section: page.section,
       position: page.position,
       name: page.name,
+      status: page.status,
       renderStatus: page.renderStatus,
       thumbnail: thumbnailOf(page.imageAsset?.derivatives ?? [], THUMBNAIL_WIDTH),
       stories,

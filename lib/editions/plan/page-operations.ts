@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { reindexArticles, reindexPageArticles } from "@/lib/search/index-article";
 import { compactParts, isUniqueViolation, lockEditionForPlanning, lockEditionOfPage, MAX_PAGES, nextFreeNumber, pageNumberFor, parsePageName, parsePageNumber, writePagePositions } from "./plan-rules";
 
 // Adding, removing, renaming and reordering the pages of an edition being
@@ -66,6 +67,7 @@ export async function removePage(options: { db: Db; actor: Actor; pageId: string
     if (remaining <= 1) throw new AppError("INVALID_STATE", { "zh-CN": "一期至少要有一个版面，不能删除最后一版。", en: "An edition needs at least one page; the last one cannot be removed." });
     await tx.page.delete({ where: { id: pageId } });
     for (const { articleId } of page.placements) await compactParts(tx, articleId);
+    await reindexArticles(tx, page.placements.map((placement) => placement.articleId));
     const order = await tx.page.findMany({ where: { editionId: edition.id }, orderBy: { position: "asc" }, select: { id: true } });
     await writePagePositions(tx, order.map((row) => row.id));
     await tx.auditLog.create({
@@ -94,6 +96,8 @@ export async function renamePage(options: { db: Db; actor: Actor; pageId: string
       if (name === before.name && number === before.number) return { number, name, changed: false };
       const pageName = await tx.pageName.findFirst({ where: { publicationId: edition.publicationId, name }, select: { id: true } });
       await tx.page.update({ where: { id: pageId }, data: { name, number, section: parsePageNumber(number).section, pageNameId: pageName?.id ?? null } });
+      // The page name is a search filter of the stories on it.
+      if (name !== before.name) await reindexPageArticles(tx, [pageId]);
       await tx.auditLog.create({
         data: { actorId: actor.id, action: "page.rename", entityType: "page", entityId: pageId, data: { editionId: edition.id, from: { name: before.name, number: before.number }, to: { name, number } } },
       });

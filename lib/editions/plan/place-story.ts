@@ -2,6 +2,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db/client";
 import { isoEditionDate } from "@/lib/editions/edition-date";
 import { AppError } from "@/lib/errors/app-error";
+import { reindexArticles } from "@/lib/search/index-article";
 import { compactParts, lockEditionForPlanning, writePlacementPositions } from "./plan-rules";
 
 // Stories on pages: place, move within or between the pages of an edition,
@@ -63,6 +64,8 @@ export async function placeStory(options: { db: Db; actor: Actor; pageId: string
     const next = insertAt(order, placement.id, options.position);
     await writePlacementPositions(tx, next);
     const position = next.indexOf(placement.id) + 1;
+    // Its edition date and page name are search filters.
+    await reindexArticles(tx, [articleId]);
     await tx.auditLog.create({
       data: { actorId: actor.id, action: "story.place", entityType: "article", entityId: articleId, data: { editionId: page.editionId, pageId, page: page.number, position, part: 1 } },
     });
@@ -99,6 +102,7 @@ export async function moveStory(options: { db: Db; actor: Actor; placementId: st
     await writePlacementPositions(tx, next);
     const position = next.indexOf(placementId) + 1;
     if (placement.pageId === pageId && position === placement.position) return { page: target.number, position, changed: false };
+    await reindexArticles(tx, [placement.articleId]);
     await tx.auditLog.create({
       data: {
         actorId: actor.id,
@@ -133,6 +137,7 @@ export async function continueStory(options: { db: Db; actor: Actor; articleId: 
     const next = insertAt(order, placement.id, options.position);
     await writePlacementPositions(tx, next);
     const position = next.indexOf(placement.id) + 1;
+    await reindexArticles(tx, [articleId]);
     await tx.auditLog.create({
       data: { actorId: actor.id, action: "story.continue", entityType: "article", entityId: articleId, data: { editionId: page.editionId, pageId, page: page.number, position, part } },
     });
@@ -157,6 +162,7 @@ export async function unplaceStory(options: { db: Db; actor: Actor; placementId:
     await tx.placement.delete({ where: { id: placementId } });
     await writePlacementPositions(tx, await pageOrder(tx, page.id));
     await compactParts(tx, placement.articleId);
+    await reindexArticles(tx, [placement.articleId]);
     await tx.auditLog.create({
       data: { actorId: actor.id, action: "story.unplace", entityType: "article", entityId: placement.articleId, data: { editionId: page.editionId, pageId: page.id, page: page.number, position: placement.position, part: placement.part } },
     });

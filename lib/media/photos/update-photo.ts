@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { revalidateArticle } from "@/lib/reader/cache-tags";
+import { reindexArticles } from "@/lib/search/index-article";
 import { assertCanEditPhoto } from "./photo-permissions";
 import { photoMetadataSchema, type PhotoMetadataInput } from "./photo-schema";
 
@@ -30,6 +31,9 @@ export async function updatePhoto(options: { db: Db; actor: Actor; photoId: stri
 
   const updated = await db.$transaction(async (tx) => {
     const updated = await tx.photo.update({ where: { id: photoId }, data: changes });
+    // Captions and credits are searchable text of every story that shows the photo.
+    const uses = await tx.articlePhoto.findMany({ where: { photoId }, select: { articleId: true } });
+    await reindexArticles(tx, uses.map((use) => use.articleId));
     await tx.auditLog.create({
       data: { actorId: actor.id, action: "photo.update", entityType: "photo", entityId: photoId, data: { changed: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined) } },
     });

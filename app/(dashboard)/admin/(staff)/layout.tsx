@@ -19,6 +19,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             <Link href="/admin/stories" className="text-sm">
               {m.nav.stories}
             </Link>
+            <Link href="/admin/search" className="text-sm">
+              {m.nav.search}
+            </Link>
             <Link href="/admin/photos" className="text-sm">
               {m.nav.photos}
             </Link>

@@ -2,14 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runAction, type ActionState } from "@/lib/actions/run-action";
+import { formObject, runAction, type ActionState } from "@/lib/actions/run-action";
 import { getDb } from "@/lib/db/client";
 import type { PreflightProblem } from "@/lib/editions/preflight";
 import { PreflightFailedError, publishEdition, withdrawEdition } from "@/lib/editions/publish-edition";
 import { scheduleEdition, unscheduleEdition } from "@/lib/editions/schedule-edition";
+import { republishPage, withdrawPage } from "@/lib/editions/withdraw-page";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 
-// 发布 / 定时发布 / 撤版 of an edition: thin actions over lib/editions.
+// 发布 / 定时发布 / 撤版 of an edition, and 撤版 of a single page: thin actions over lib/editions.
 
 export type EditionActionState = ActionState<{ problems?: PreflightProblem[] }>;
 
@@ -82,5 +83,35 @@ export async function withdrawEditionAction(_state: EditionActionState, form: Fo
       return {};
     },
     success: (m) => m.editions.withdrawn,
+  });
+}
+
+const pageId = z.uuid();
+
+export async function withdrawPageAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  const { m } = await getDashboardMessages();
+  if (!String(form.get("reason") ?? "").trim()) return { ok: false, message: m.editionsPlan.pagePublishing.reasonRequired };
+  return runAction({
+    schema: z.object({ pageId, reason: z.string().trim().min(1).max(500) }),
+    input: formObject(form),
+    run: async (user, data) => {
+      const result = await withdrawPage({ db: getDb(), actor: user, pageId: data.pageId, reason: data.reason });
+      revalidatePath("/admin/editions", "layout");
+      return result;
+    },
+    success: (m, result) => m.editionsPlan.pagePublishing.withdrawn(result.number),
+  });
+}
+
+export async function republishPageAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  return runAction({
+    schema: z.object({ pageId }),
+    input: formObject(form),
+    run: async (user, data) => {
+      const result = await republishPage({ db: getDb(), actor: user, pageId: data.pageId });
+      revalidatePath("/admin/editions", "layout");
+      return result;
+    },
+    success: (m, result) => (result.live ? m.editionsPlan.pagePublishing.republished(result.number) : m.editionsPlan.pagePublishing.restored(result.number)),
   });
 }

@@ -21,9 +21,14 @@ export default async function EditionsPage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t.title}</h1>
         {can(user.role, "edition.plan") && (
-          <Link href="/admin/editions/new" className="rounded bg-brand px-3 py-1 text-white hover:bg-brand-dark">
-            {m.editionsPlan.list.newEdition}
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href="/admin/editions/import" className="rounded border border-brand px-3 py-1 text-brand hover:bg-red-50">
+              {m.editionImport.link}
+            </Link>
+            <Link href="/admin/editions/new" className="rounded bg-brand px-3 py-1 text-white hover:bg-brand-dark">
+              {m.editionsPlan.list.newEdition}
+            </Link>
+          </div>
         )}
       </div>
       <table className="mt-4 w-full border-collapse bg-white text-sm">

@@ -103,6 +103,9 @@ export default async function StoriesPage({ searchParams }: PageProps<"/admin/st
           </Link>
         </div>
       </form>
+      <p className="mt-2 text-sm">
+        <Link href={filters.q?.trim() ? `/admin/search?${new URLSearchParams({ q: filters.q.trim() })}` : "/admin/search"}>{m.search.storiesLink}</Link>
+      </p>
 
       <p className="mt-4 text-sm text-neutral-700">{t.total(result.total)}</p>
       {result.stories.length === 0 ? (

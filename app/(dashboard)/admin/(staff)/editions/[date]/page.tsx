@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FlatPlan } from "@/components/dashboard/editions/flat-plan";
+import { PagePublishing } from "@/components/dashboard/editions/page-publishing";
 import { PlanRefusal } from "@/components/dashboard/editions/plan-refusal";
 import { loadForAdmin } from "@/components/dashboard/staff/admin-refusal";
 import { requireUser } from "@/lib/auth/current-user";
@@ -41,6 +42,9 @@ export default async function FlatPlanPage({ params }: { params: Promise<{ date:
         <span>{t.pageCount(plan.pages.length)}</span>
       </p>
       <FlatPlan plan={plan} locale={locale} />
+      {(plan.edition.status === "PUBLISHED" || plan.pages.some((page) => page.status === "WITHDRAWN")) && (
+        <PagePublishing pages={plan.pages} editionPublished={plan.edition.status === "PUBLISHED"} locale={locale} />
+      )}
     </main>
   );
 }

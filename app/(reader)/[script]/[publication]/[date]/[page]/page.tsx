@@ -4,12 +4,13 @@ import { notFound } from "next/navigation";
 import { EditionCalendar } from "@/components/reader/edition-calendar";
 import { PageImageMap } from "@/components/reader/page-image-map";
 import { PageNavigation } from "@/components/reader/page-navigation";
+import { RegionHighlight } from "@/components/reader/region-highlight";
 import { ReaderHeader } from "@/components/reader/reader-header";
 import { SiteFooter } from "@/components/reader/site-footer";
 import { neighbourEditions } from "@/lib/reader/find-edition-dates";
 import { neighbourPages } from "@/lib/reader/page-neighbours";
 import { readerContext, readerEdition, type ReaderRouteParams } from "@/lib/reader/reader-context";
-import { absoluteUrl, articleUrl, editionUrl, feedUrl, pageUrl } from "@/lib/reader/urls";
+import { absoluteUrl, archiveUrl, articleUrl, editionUrl, feedUrl, pageUrl } from "@/lib/reader/urls";
 import { formatEditionDateZh } from "@/lib/editions/edition-date";
 
 async function load(route: ReaderRouteParams & { date: string; page: string }) {
@@ -63,6 +64,7 @@ export default async function PageViewRoute({ params }: PageProps<"/[script]/[pu
 
         <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <div className="order-2 lg:order-1">
+            <RegionHighlight headlines={Object.fromEntries(headlineOf)} message={t("已标出：《{headline}》")} />
             {page.image ? (
               <>
                 <PageImageMap page={page} label={t(`${label} 版面图`)} hrefFor={(id) => hrefOf.get(id)!} headlineFor={(id) => headlineOf.get(id)!} />
@@ -81,7 +83,7 @@ export default async function PageViewRoute({ params }: PageProps<"/[script]/[pu
               <ol className="space-y-2">
                 {page.articles.map((article) => (
                   <li key={article.articleId}>
-                    <Link href={hrefOf.get(article.articleId)!} className="text-brand hover:underline">
+                    <Link href={hrefOf.get(article.articleId)!} data-article-id={article.articleId} className="article-entry text-brand hover:underline">
                       {t(article.headline)}
                     </Link>
                     {article.part > 1 && <span className="ml-1 text-sm text-neutral-600">{t(`（上接第${article.parts[article.part - 2]?.pageNumber ?? ""}版）`)}</span>}
@@ -98,7 +100,14 @@ export default async function PageViewRoute({ params }: PageProps<"/[script]/[pu
               {editions.next ? <Link href={editionUrl(publication, editions.next)}>{t("下一期")}</Link> : <span className="text-neutral-600">{t("下一期")}</span>}
             </nav>
 
-            <EditionCalendar dates={dates} current={edition.date} hrefFor={(date) => editionUrl(publication, date)} t={t} />
+            <EditionCalendar
+              dates={dates}
+              current={edition.date}
+              hrefFor={(date) => editionUrl(publication, date)}
+              archiveHref={archiveUrl(publication)}
+              monthHrefFor={(month) => archiveUrl(publication, month)}
+              t={t}
+            />
           </div>
         </div>
       </main>

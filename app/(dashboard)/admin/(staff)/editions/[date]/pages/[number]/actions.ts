@@ -10,9 +10,9 @@ import { savePageRegions } from "@/lib/pages/save-page-regions";
 
 // The envelope only: savePageRegions checks the regions with the shared schema
 // (lib/pages/region-schema.ts) and says what is wrong in the editor's words.
-const saveEnvelope = z.object({ pageId: z.uuid(), regions: z.array(z.unknown()).max(1000) });
+const saveEnvelope = z.object({ pageId: z.uuid(), regions: z.array(z.unknown()).max(1000), baseVersion: z.string().max(64).optional() });
 
-export async function savePageRegionsAction(input: { pageId: string; regions: unknown[] }): Promise<ActionState> {
+export async function savePageRegionsAction(input: { pageId: string; regions: unknown[]; baseVersion?: string }): Promise<ActionState> {
   return runAction({
     schema: saveEnvelope,
     input,

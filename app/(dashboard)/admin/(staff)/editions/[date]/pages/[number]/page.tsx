@@ -81,8 +81,7 @@ export default async function PageEditorPage({ params }: Params) {
         <EditionPdfUploader editionId={edition.id} pages={[{ id: page.id, number: page.number }]} locale={locale} />
       </div>
       <RegionEditor
-        // Stored regions changed (a save, a new render's detection): start from them.
-        key={data.regions.map((region) => `${region.id}:${region.placementId ?? ""}:${region.polygon.flat().join(",")}`).join("|")}
+        regionsVersion={data.regionsVersion}
         pageId={page.id}
         pageNumber={page.number}
         locale={locale}

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArchiveBreadcrumb, ArchivePager } from "@/components/reader/archive-navigation";
+import { MonthCalendar } from "@/components/reader/month-calendar";
+import { ReaderHeader } from "@/components/reader/reader-header";
+import { SiteFooter } from "@/components/reader/site-footer";
+import { monthKey, olderAndNewer, parseArchiveYear } from "@/lib/reader/archive-calendar";
+import { archiveYears, findArchiveMonths, findEditionDatesInYear } from "@/lib/reader/find-archive";
+import { readerPublicationContext } from "@/lib/reader/reader-context";
+import { absoluteUrl, archiveUrl, editionUrl } from "@/lib/reader/urls";
+
+async function load(route: { script: string; publication: string; year: string }) {
+  const year = parseArchiveYear(route.year);
+  if (year === null) notFound();
+  const context = await readerPublicationContext(route, (slug) => archiveUrl({ slug, isDefault: true }, year));
+  // Years without editions (typos, the future) are a 404 before any query of their own.
+  const years = archiveYears(await findArchiveMonths(context.publication.id));
+  const entry = years.find((candidate) => candidate.year === year);
+  if (!entry) notFound();
+  const dates = await findEditionDatesInYear(context.publication.id, year);
+  const { older, newer } = olderAndNewer(
+    years.map((candidate) => candidate.year),
+    year,
+  );
+  return { context, entry, dates: new Set(dates), older, newer };
+}
+
+export async function generateMetadata({ params }: PageProps<"/[script]/[publication]/archive/[year]">): Promise<Metadata> {
+  const { context, entry } = await load(await params);
+  const { t, publication } = context;
+  return {
+    title: t(`${entry.year}年往期 - ${publication.name}`),
+    description: t(`${publication.name}${entry.year}年的${entry.editions}期报纸`),
+    alternates: { canonical: absoluteUrl(archiveUrl(publication, entry.year)) },
+  };
+}
+
+/** `/archive/2023`: the twelve months of a year, every day with an edition linked. */
+export default async function ArchiveYearPage({ params }: PageProps<"/[script]/[publication]/archive/[year]">) {
+  const { context, entry, dates, older, newer } = await load(await params);
+  const { t, publication, script } = context;
+  const counts = new Map(entry.months.map((month) => [month.month, month.editions]));
+  const path = archiveUrl(publication, entry.year);
+
+  return (
+    <>
+      <ReaderHeader publication={publication} script={script} currentPath={path} t={t} />
+      <main className="mx-auto max-w-6xl space-y-4 px-4 py-4">
+        <div className="space-y-2 border-b border-neutral-200 pb-3">
+          <ArchiveBreadcrumb
+            trail={[
+              { label: "往期", href: archiveUrl(publication) },
+              { label: `${entry.year}年`, href: path },
+            ]}
+            t={t}
+          />
+          <h1 className="text-xl font-bold">{t(`往期 · ${entry.year}年`)}</h1>
+          <p className="text-sm text-neutral-700">{t(`共${entry.editions}期`)}</p>
+        </div>
+
+        <ArchivePager
+          label="年份导航"
+          older={older ? { label: `${older}年`, href: archiveUrl(publication, older) } : undefined}
+          newer={newer ? { label: `${newer}年`, href: archiveUrl(publication, newer) } : undefined}
+          olderFallback="没有更早的年份"
+          newerFallback="没有更晚的年份"
+          t={t}
+        />
+
+        <div className="grid grid-cols-1 gap-x-6 gap-y-6 min-[480px]:grid-cols-2 md:grid-cols-3 xl:grid-cols-4">
+          {Array.from({ length: 12 }, (_, index) => {
+            const month = monthKey(entry.year, index + 1);
+            const count = counts.get(month);
+            return (
+              <section key={month} aria-labelledby={`month-${month}`}>
+                <h2 id={`month-${month}`} className="mb-1 flex items-baseline justify-between text-base font-bold">
+                  {count ? <Link href={archiveUrl(publication, month)}>{t(`${index + 1}月`)}</Link> : <span>{t(`${index + 1}月`)}</span>}
+                  <span className="text-sm font-normal text-neutral-700">{count ? t(`${count}期`) : t("无")}</span>
+                </h2>
+                <MonthCalendar month={month} available={dates} hrefFor={(date) => editionUrl(publication, date)} t={t} />
+              </section>
+            );
+          })}
+        </div>
+      </main>
+      <SiteFooter footer={publication.footer} t={t} />
+    </>
+  );
+}

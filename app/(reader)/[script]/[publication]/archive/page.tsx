@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArchiveBreadcrumb } from "@/components/reader/archive-navigation";
+import { ReaderHeader } from "@/components/reader/reader-header";
+import { SiteFooter } from "@/components/reader/site-footer";
+import { monthKey, splitMonth } from "@/lib/reader/archive-calendar";
+import { archiveYears, findArchiveMonths } from "@/lib/reader/find-archive";
+import { readerPublicationContext } from "@/lib/reader/reader-context";
+import { absoluteUrl, archiveUrl, editionUrl } from "@/lib/reader/urls";
+
+/** Months listed under 最近出版. */
+const LATEST_MONTHS = 6;
+
+async function load(route: { script: string; publication: string }) {
+  const context = await readerPublicationContext(route, (slug) => archiveUrl({ slug, isDefault: true }));
+  const months = await findArchiveMonths(context.publication.id);
+  return { context, months, years: archiveYears(months) };
+}
+
+export async function generateMetadata({ params }: PageProps<"/[script]/[publication]/archive">): Promise<Metadata> {
+  const { context } = await load(await params);
+  const { t, publication } = context;
+  return {
+    title: t(`往期 - ${publication.name}`),
+    description: t(`${publication.name}往期报纸:按年、按月浏览每一期`),
+    alternates: { canonical: absoluteUrl(archiveUrl(publication)) },
+  };
+}
+
+/** `/archive`: every year that has editions, each with its months, and the latest months. */
+export default async function ArchiveIndex({ params }: PageProps<"/[script]/[publication]/archive">) {
+  const { context, months, years } = await load(await params);
+  const { t, publication, script } = context;
+  const total = years.reduce((sum, year) => sum + year.editions, 0);
+
+  return (
+    <>
+      <ReaderHeader publication={publication} script={script} currentPath={archiveUrl(publication)} t={t} />
+      <main className="mx-auto max-w-6xl space-y-8 px-4 py-4">
+        <div className="space-y-2 border-b border-neutral-200 pb-3">
+          <ArchiveBreadcrumb trail={[{ label: "往期", href: archiveUrl(publication) }]} t={t} />
+          <h1 className="text-xl font-bold">{t("往期")}</h1>
+          <p className="text-sm text-neutral-700">
+            {years.length ? t(`${years.length > 1 ? `${years.at(-1)!.year}年至${years[0]!.year}年` : `${years[0]!.year}年`}，共${total}期`) : t("尚无已出版的报纸。")}
+          </p>
+        </div>
+
+        {months.length > 0 && (
+          <section aria-labelledby="latest-heading">
+            <h2 id="latest-heading" className="mb-2 text-base font-bold">{t("最近出版")}</h2>
+            <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
+              {months.slice(0, LATEST_MONTHS).map((entry) => {
+                const { year, month } = splitMonth(entry.month);
+                const latest = splitMonth(entry.latest);
+                return (
+                  <li key={entry.month} className="flex items-baseline justify-between gap-2 rounded border border-neutral-300 px-3 py-2">
+                    <span>
+                      <Link href={archiveUrl(publication, entry.month)} className="font-bold">
+                        {t(`${year}年${month}月`)}
+                      </Link>{" "}
+                      <span className="text-sm text-neutral-700">{t(`${entry.editions}期`)}</span>
+                    </span>
+                    <Link href={editionUrl(publication, entry.latest)} className="text-sm">
+                      {t(`最新:${latest.month}月${Number(entry.latest.slice(8))}日`)}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
+
+        {years.length > 0 && (
+          <section aria-labelledby="years-heading">
+            <h2 id="years-heading" className="mb-2 text-base font-bold">{t("按年份浏览")}</h2>
+            <div className="space-y-4">
+              {years.map((entry) => {
+                const counts = new Map(entry.months.map((month) => [month.month, month.editions]));
+                return (
+                  <section key={entry.year} aria-labelledby={`year-${entry.year}`} className="rounded border border-neutral-300 p-3">
+                    <h3 id={`year-${entry.year}`} className="mb-2 flex items-baseline gap-2">
+                      <Link href={archiveUrl(publication, entry.year)} className="font-bold">
+                        {t(`${entry.year}年`)}
+                      </Link>
+                      <span className="text-sm font-normal text-neutral-700">{t(`共${entry.editions}期`)}</span>
+                    </h3>
+                    <ol className="grid grid-cols-4 gap-1 text-center text-sm min-[400px]:grid-cols-6 md:grid-cols-12">
+                      {Array.from({ length: 12 }, (_, index) => {
+                        const month = monthKey(entry.year, index + 1);
+                        const count = counts.get(month);
+                        return (
+                          <li key={month}>
+                            {count ? (
+                              <Link
+                                href={archiveUrl(publication, month)}
+                                aria-label={t(`${entry.year}年${index + 1}月，${count}期`)}
+                                className="block rounded border border-brand py-1 no-underline hover:bg-red-50"
+                              >
+                                <span className="block">{t(`${index + 1}月`)}</span>
+                                <span className="block text-xs text-neutral-700">{t(`${count}期`)}</span>
+                              </Link>
+                            ) : (
+                              <span className="block rounded border border-transparent py-1 text-neutral-600">
+                                <span className="block">{t(`${index + 1}月`)}</span>
+                                <span className="block text-xs">
+                                  <span className="sr-only">{t("无")}</span>
+                                  <span aria-hidden="true">–</span>
+                                </span>
+                              </span>
+                            )}
+                          </li>
+                        );
+                      })}
+                    </ol>
+                  </section>
+                );
+              })}
+            </div>
+          </section>
+        )}
+      </main>
+      <SiteFooter footer={publication.footer} t={t} />
+    </>
+  );
+}

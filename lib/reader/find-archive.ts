@@ -1,0 +1,130 @@
+import { Prisma } from "@/lib/db/generated/client";
+import { getDb } from "@/lib/db/client";
+import { isoEditionDate } from "@/lib/editions/edition-date";
+import { monthBounds, yearBounds } from "./archive-calendar";
+import { cached } from "./cached";
+import { cacheTags } from "./cache-tags";
+
+// The archive (往期). Every query reads published editions of one publication by
+// date range, which the index editions(publication_id, status, date desc)
+// answers; each is cached under the publication's tag, so publishing or
+// withdrawing an edition (revalidateEdition) refreshes the archive with it.
+
+export interface ArchiveMonth {
+  /** "YYYY-MM" */
+  month: string;
+  /** Published editions in the month. */
+  editions: number;
+  /** The newest edition's date in the month ("YYYY-MM-DD"). */
+  latest: string;
+}
+
+export interface ArchiveYear {
+  year: number;
+  editions: number;
+  /** Months that have editions, newest first. */
+  months: ArchiveMonth[];
+}
+
+/**
+ * Published editions counted per month, newest month first: one grouped query
+ * whatever the archive's size (twenty years of a daily is 240 rows). Every
+ * archive page starts here, so a made-up year or month is refused before it
+ * reaches a query of its own or adds a cache entry.
+ */
+export function findArchiveMonths(publicationId: string): Promise<ArchiveMonth[]> {
+  return cached(["archive-months", publicationId], [cacheTags.publication(publicationId)], async () => {
+    const rows = await getDb().$queryRaw<{ month: string; editions: number; latest: string }[]>(Prisma.sql`
+      SELECT to_char(date, 'YYYY-MM') AS month, count(*)::int AS editions, to_char(max(date), 'YYYY-MM-DD') AS latest
+      FROM editions
+      WHERE publication_id = ${publicationId}::uuid AND status = 'PUBLISHED'
+      GROUP BY 1
+      ORDER BY 1 DESC`);
+    return rows.map((row) => ({ month: row.month, editions: row.editions, latest: row.latest }));
+  });
+}
+
+/** The months grouped by year, newest year first. */
+export function archiveYears(months: readonly ArchiveMonth[]): ArchiveYear[] {
+  const years: ArchiveYear[] = [];
+  for (const month of months) {
+    const year = Number(month.month.slice(0, 4));
+    let entry = years.at(-1);
+    if (entry?.year !== year) years.push((entry = { year, editions: 0, months: [] }));
+    entry.editions += month.editions;
+    entry.months.push(month);
+  }
+  return years;
+}
+
+/** Dates of the published editions in a year, oldest first (at most 366 short strings). */
+export function findEditionDatesInYear(publicationId: string, year: number): Promise<string[]> {
+  return cached(["archive-year", publicationId, String(year)], [cacheTags.publication(publicationId)], async () => {
+    const { from, to } = yearBounds(year);
+    const editions = await getDb().edition.findMany({
+      where: { publicationId, status: "PUBLISHED", date: { gte: from, lt: to } },
+      orderBy: { date: "asc" },
+      select: { date: true },
+    });
+    return editions.map((edition) => isoEditionDate(edition.date));
+  });
+}
+
+export interface ArchiveEdition {
+  date: string;
+  issueNumber: number | null;
+  /** Published pages. */
+  pageCount: number;
+  /** The first published page, where the edition's URL leads. */
+  firstPage: { number: string; name: string } | null;
+  /** Articles that start on the first page, in page order. */
+  headlines: { headline: string; position: number }[];
+}
+
+/** Headlines shown per edition in a month's list: a front page's lead stories. */
+const HEADLINES_PER_EDITION = 6;
+
+/**
+ * The published editions of a month, oldest first, with issue number, page
+ * count and the first page's headlines (published pages and articles only,
+ * as everywhere on the reader site).
+ */
+export function findArchiveMonthEditions(publicationId: string, month: string): Promise<ArchiveEdition[]> {
+  return cached(["archive-month", publicationId, month], [cacheTags.publication(publicationId)], async () => {
+    const { from, to } = monthBounds(month);
+    const editions = await getDb().edition.findMany({
+      where: { publicationId, status: "PUBLISHED", date: { gte: from, lt: to } },
+      orderBy: { date: "asc" },
+      select: {
+        date: true,
+        issueNumber: true,
+        _count: { select: { pages: { where: { status: "PUBLISHED" } } } },
+        pages: {
+          where: { status: "PUBLISHED" },
+          orderBy: { position: "asc" },
+          take: 1,
+          select: {
+            number: true,
+            name: true,
+            placements: {
+              where: { part: 1, article: { status: "PUBLISHED" } },
+              orderBy: { position: "asc" },
+              take: HEADLINES_PER_EDITION,
+              select: { position: true, article: { select: { headline: true } } },
+            },
+          },
+        },
+      },
+    });
+    return editions.map((edition) => {
+      const first = edition.pages[0];
+      return {
+        date: isoEditionDate(edition.date),
+        issueNumber: edition.issueNumber,
+        pageCount: edition._count.pages,
+        firstPage: first ? { number: first.number, name: first.name } : null,
+        headlines: first?.placements.map((placement) => ({ headline: placement.article.headline, position: placement.position })) ?? [],
+      };
+    });
+  });
+}

@@ -1,0 +1,233 @@
+import { z } from "zod";
+import { articleBodySchema, bodyPlainText } from "@/lib/articles/body";
+import type { Actor } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { ArticleStatus } from "@/lib/db/generated/enums";
+import { isoEditionDate } from "@/lib/editions/edition-date";
+import { visibleStoriesWhere } from "@/lib/stories/list-stories";
+import { highlight, snippet } from "./highlight";
+import { parseSearchQuery, queryWords, toTsquery } from "./parse-query";
+
+// Search over article_search (see index-article.ts): the query's tsquery against
+// the GIN index, the filters on the copied columns, ranked by cover density with
+// weights (headline ≫ kicker/subtitle/summary > body/captions > bylines), a
+// headline match first, and recency (edition date, then last change) breaking
+// ties. Readers search what they can see; staff what the story list shows them.
+
+export const SEARCH_PAGE_SIZE = 20;
+/** Matches are counted up to this; more reads "1000+" (counting every match of a common word costs time). */
+export const SEARCH_COUNT_CAP = 1000;
+export const SEARCH_MAX_PAGE = SEARCH_COUNT_CAP / SEARCH_PAGE_SIZE;
+
+/** ts_rank_cd's weights, in its order {D, C, B, A}. */
+const RANK_WEIGHTS = "{0.1,0.2,0.4,1.0}";
+
+export type SearchAudience = { kind: "reader"; publicationId: string } | { kind: "staff"; actor: Actor; publicationId?: string };
+
+export interface SearchFilters {
+  /** Edition dates, yyyy-mm-dd, both inclusive. */
+  from?: string;
+  to?: string;
+  /** A page name (版名) the article is on. */
+  pageName?: string;
+  /** A person on the byline. */
+  personId?: string;
+  /** Staff only. */
+  status?: ArticleStatus;
+}
+
+const isoDate = z.iso.date();
+const articleStatus = z.enum(["DRAFT", "SUBMITTED", "EDITING", "READY", "PUBLISHED", "KILLED"]);
+
+/**
+ * Search parameters from a URL or form. Nothing here refuses a request: a value
+ * that does not parse is dropped (a bad date is no filter), and the query itself
+ * is only cut, by parseSearchQuery.
+ */
+export const searchParamsSchema = z.object({
+  q: z.string().catch(""),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+  pageName: z.string().trim().min(1).max(40).optional().catch(undefined),
+  personId: z.uuid().optional().catch(undefined),
+  status: articleStatus.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(SEARCH_MAX_PAGE).catch(1),
+});
+export type SearchParams = z.infer<typeof searchParamsSchema>;
+
+export interface SearchHit {
+  articleId: string;
+  kicker: string | null;
+  headline: string;
+  subtitle: string | null;
+  /** The headline, escaped, with the query's words in <mark>. */
+  headlineHtml: string;
+  /** About 120 characters of the text around the matches, escaped, with <mark>. */
+  snippetHtml: string;
+  status: ArticleStatus;
+  bylines: string[];
+  /** Where it starts (the first part readers can see, for readers): for its URL and page. Unplaced: the planned date. */
+  editionDate: string | null;
+  pageNumber: string | null;
+  pageName: string | null;
+  position: number | null;
+  score: number;
+}
+
+/** Why there are no results without searching: nothing typed, or nothing searchable typed (only punctuation, emoji). */
+export type SearchEmptyReason = "blank" | "no_terms";
+
+export interface SearchResult {
+  reason: SearchEmptyReason | null;
+  /** The words searched for, as segmented (for "searched for: …"). */
+  words: string[];
+  /** The query was cut to its first 100 characters (or 32 words). */
+  truncated: boolean;
+  total: number;
+  /** `total` stopped counting at SEARCH_COUNT_CAP. */
+  totalCapped: boolean;
+  page: number;
+  pages: number;
+  pageSize: number;
+  hits: SearchHit[];
+}
+
+/** Drops NUL and other control characters, which PostgreSQL text parameters refuse. */
+const clean = (value: string) => value.replace(/\p{Cc}/gu, "").trim();
+
+async function audienceConditions(db: Db, audience: SearchAudience): Promise<Prisma.Sql[] | null> {
+  if (audience.kind === "reader") return [Prisma.sql`s.publication_id = ${audience.publicationId}::uuid`, Prisma.sql`s.visible`];
+  const conditions: Prisma.Sql[] = [];
+  if (audience.publicationId) conditions.push(Prisma.sql`s.publication_id = ${audience.publicationId}::uuid`);
+  // The same rule as the story list: the desk sees every story, others their own (or those they photograph).
+  const where = visibleStoriesWhere(audience.actor);
+  if (Object.keys(where).length > 0) {
+    const ids = (await db.article.findMany({ where, select: { id: true } })).map((article) => article.id);
+    if (ids.length === 0) return null;
+    conditions.push(Prisma.sql`s.article_id = ANY(${ids}::uuid[])`);
+  }
+  return conditions;
+}
+
+function filterConditions(filters: SearchFilters, audience: SearchAudience): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  let { from, to } = filters;
+  if (from && to && from > to) [from, to] = [to, from];
+  if (from && isoDate.safeParse(from).success) conditions.push(Prisma.sql`s.edition_date >= ${from}::date`);
+  if (to && isoDate.safeParse(to).success) conditions.push(Prisma.sql`s.edition_date <= ${to}::date`);
+  const pageName = filters.pageName ? clean(filters.pageName) : "";
+  if (pageName) conditions.push(Prisma.sql`s.page_names @> ARRAY[${pageName}]::text[]`);
+  if (filters.personId && z.uuid().safeParse(filters.personId).success) conditions.push(Prisma.sql`s.byline_person_ids @> ARRAY[${filters.personId}]::uuid[]`);
+  if (audience.kind === "staff" && filters.status) conditions.push(Prisma.sql`s.status = ${filters.status}::article_status`);
+  return conditions;
+}
+
+/**
+ * Searches articles. Any query is answered: a blank or unsearchable one with an
+ * empty result and its reason, a long one cut to its first 100 characters.
+ */
+export async function searchArticles(options: { db: Db; audience: SearchAudience; q: string; filters?: SearchFilters; page?: number }): Promise<SearchResult> {
+  const { db, audience } = options;
+  const parsed = parseSearchQuery(options.q);
+  const words = queryWords(parsed);
+  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), SEARCH_MAX_PAGE);
+  const empty = (reason: SearchEmptyReason | null): SearchResult => ({
+    reason,
+    words,
+    truncated: parsed.truncated,
+    total: 0,
+    totalCapped: false,
+    page,
+    pages: 0,
+    pageSize: SEARCH_PAGE_SIZE,
+    hits: [],
+  });
+  const query = toTsquery(parsed);
+  const headlineQuery = toTsquery(parsed, { headlineOnly: true });
+  if (!query || !headlineQuery) return empty(parsed.blank ? "blank" : "no_terms");
+
+  const audienceWhere = await audienceConditions(db, audience);
+  if (!audienceWhere) return empty(null);
+  const where = Prisma.join([Prisma.sql`s.document @@ ${query}::tsquery`, ...audienceWhere, ...filterConditions(options.filters ?? {}, audience)], " AND ");
+
+  const [counted, ranked] = await Promise.all([
+    db.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM article_search s WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) AS matches`),
+    db.$queryRaw<{ id: string; score: number }[]>(Prisma.sql`
+      SELECT s.article_id AS id,
+        ((s.document @@ ${headlineQuery}::tsquery)::int + ts_rank_cd(${RANK_WEIGHTS}::float4[], s.document, ${query}::tsquery, 32))::float8 AS score
+      FROM article_search s
+      WHERE ${where}
+      ORDER BY score DESC, s.edition_date DESC NULLS LAST, s.updated_at DESC, s.article_id DESC
+      LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`),
+  ]);
+  const matches = counted[0]?.n ?? 0;
+  const total = Math.min(matches, SEARCH_COUNT_CAP);
+  const hits = await loadHits(db, audience, ranked, words);
+  return {
+    reason: null,
+    words,
+    truncated: parsed.truncated,
+    total,
+    totalCapped: matches > SEARCH_COUNT_CAP,
+    page,
+    pages: Math.ceil(total / SEARCH_PAGE_SIZE),
+    pageSize: SEARCH_PAGE_SIZE,
+    hits,
+  };
+}
+
+/** The ranked articles with what a result shows, in rank order. */
+async function loadHits(db: Db, audience: SearchAudience, ranked: { id: string; score: number }[], words: string[]): Promise<SearchHit[]> {
+  if (ranked.length === 0) return [];
+  const reader = audience.kind === "reader";
+  const articles = await db.article.findMany({
+    // For readers the status is checked once more: a stale index row never shows an unpublished story.
+    where: { id: { in: ranked.map((row) => row.id) }, ...(reader ? { status: "PUBLISHED" as const } : {}) },
+    select: {
+      id: true,
+      kicker: true,
+      headline: true,
+      subtitle: true,
+      summary: true,
+      body: true,
+      status: true,
+      plannedDate: true,
+      bylines: { orderBy: { position: "asc" }, select: { display: true } },
+      placements: {
+        orderBy: { part: "asc" },
+        select: { position: true, page: { select: { number: true, name: true, status: true, edition: { select: { date: true, status: true } } } } },
+      },
+    },
+  });
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  return ranked.flatMap(({ id, score }) => {
+    const article = byId.get(id);
+    if (!article) return [];
+    const home = reader
+      ? article.placements.find(({ page }) => page.status === "PUBLISHED" && page.edition.status === "PUBLISHED")
+      : article.placements[0];
+    if (reader && !home) return [];
+    const body = articleBodySchema.safeParse(article.body);
+    const bodyText = body.success ? bodyPlainText(body.data) : "";
+    const inBody = snippet(bodyText, words);
+    const text = !inBody.matched && article.summary && snippet(article.summary, words).matched ? snippet(article.summary, words) : inBody;
+    return [
+      {
+        articleId: article.id,
+        kicker: article.kicker,
+        headline: article.headline,
+        subtitle: article.subtitle,
+        headlineHtml: highlight(article.headline, words),
+        snippetHtml: text.html,
+        status: article.status,
+        bylines: article.bylines.map((byline) => byline.display),
+        editionDate: home ? isoEditionDate(home.page.edition.date) : article.plannedDate ? isoEditionDate(article.plannedDate) : null,
+        pageNumber: home?.page.number ?? null,
+        pageName: home?.page.name ?? null,
+        position: home?.position ?? null,
+        score,
+      },
+    ];
+  });
+}
