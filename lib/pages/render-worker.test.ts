@@ -146,10 +146,11 @@ describe("page PDF upload and the render worker", () => {
     await upload(target.id, fixture);
     // What a crash mid-render leaves in the database: the render's connection
     // is gone, its transaction rolled back. Here the storage read, inside the
-    // render, ends that connection (the one holding the page's render lock).
+    // render, ends that connection (the one holding the page's render lock),
+    // then fails, sparing the test the render itself.
     const crashing = Object.create(storage, {
       get: {
-        value: async (key: string) => {
+        value: async () => {
           await sql(
             url,
             `SELECT pg_terminate_backend(pid) FROM pg_locks
@@ -157,7 +158,7 @@ describe("page PDF upload and the render worker", () => {
                AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
             [RENDER_LOCK_NAMESPACE],
           );
-          return storage.get(key);
+          throw new Error("the process died here");
         },
       },
     }) as DiskStorage;
