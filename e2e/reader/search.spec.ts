@@ -32,7 +32,7 @@ test("a reader searches 招商引资 from the header, finds the seed article fir
   await expect(first).toContainText("2023年3月13日 星期一");
   await expect(first).toContainText("第A05版:江海新闻");
   await expect(first).toContainText("何榕");
-  await expect(first.getByRole("link", { name: SEED })).toHaveAttribute("href", "/2023-03-13/A05/4");
+  await expect(first.getByRole("link", { name: SEED, exact: true })).toHaveAttribute("href", "/2023-03-13/A05/4");
   // The query stays in both search boxes.
   await expect(page.getByRole("banner").getByRole("searchbox")).toHaveValue("招商引资");
   await expectNoAxeViolations(page);
@@ -93,7 +93,8 @@ test("an empty query gets tips, a query with nothing to search for and one with 
   await page.goto(`/search?q=${encodeURIComponent("火星殖民地招聘宇航员")}&page=7`);
   await expect(page.getByRole("main")).toContainText("没有找到与“火星殖民地招聘宇航员”相关的文章。");
 
-  const long = await page.goto(`/search?q=${encodeURIComponent("招商引资".repeat(2500))}`);
+  // 400 characters (a 10,000-character query does not fit in a URL; the core's tests cover it).
+  const long = await page.goto(`/search?q=${encodeURIComponent("招商引资".repeat(100))}`);
   expect(long?.status()).toBe(200);
   await expect(page.getByRole("main")).toContainText("检索词太长，只按前100个字搜索。");
 });

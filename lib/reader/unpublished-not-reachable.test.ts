@@ -11,6 +11,7 @@ import { findArticleView } from "./find-article-view";
 import { findArchiveMonthEditions, findArchiveMonths, findEditionDatesInYear } from "./find-archive";
 import { findEditionDates } from "./find-edition-dates";
 import { findEditionView } from "./find-edition-view";
+import { findSearchOptions } from "./find-search-options";
 
 // The reader site, its feeds and its sitemaps only ever show published articles
 // on published pages of published editions. Everything else is made here and
@@ -67,6 +68,16 @@ describe("unpublished content is not reachable", () => {
     const month = await findArchiveMonthEditions(publicationId, "2023-03");
     expect(month.map((edition) => [edition.date, edition.pageCount])).toEqual([["2023-03-12", 4], ["2023-03-13", 7]]);
     expect(JSON.stringify(month)).not.toContain(SECRET);
+  });
+
+  it("is not offered by the search filters", async () => {
+    const options = await findSearchOptions(publicationId);
+    expect(options.pageNames).toContain("江海新闻");
+    const people = options.people.map((person) => person.name);
+    expect(people).toContain("何榕");
+    // Bylined only on the withdrawn page A08 (黄俊杰) or the planned edition (李雪).
+    expect(people).not.toContain("黄俊杰");
+    expect(people).not.toContain("李雪");
   });
 
   it("is in no feed and no sitemap", async () => {

@@ -14,8 +14,8 @@ import { storyContentFrom, storyContentSelect } from "@/lib/stories/story-conten
 import { transitionStory } from "@/lib/stories/transition-story";
 import { createTestDatabase, createTestStorage, projectRoot, sql } from "@/tests/helpers/database";
 import { backfillSearchIndex } from "./backfill-search-index";
-import { reindexEditionArticles } from "./index-article";
-import { searchArticles, SEARCH_PAGE_SIZE, type SearchAudience, type SearchFilters, type SearchResult } from "./search-articles";
+import { reindexArticles, reindexEditionArticles } from "./index-article";
+import { HEAD_CANDIDATES, RECENT_CANDIDATES, SEARCH_COUNT_CAP, searchArticles, SEARCH_PAGE_SIZE, type SearchAudience, type SearchFilters, type SearchResult } from "./search-articles";
 
 // The search core against the demo newsroom (loaded the way a server loads it
 // on first start) and stories written through the newsroom's own functions.
@@ -326,3 +326,38 @@ describe("the boot-time backfill", () => {
     expect(await backfillSearchIndex({ db })).toBe(0);
   });
 });
+
+describe("a word in more than SEARCH_COUNT_CAP stories", () => {
+  it("ranks the stories with the words in their head, however old, with the newest others; the total says 1000+", async () => {
+    const rows = await sql<{ id: string }>(
+      url,
+      `INSERT INTO articles (id, publication_id, headline, body, status, planned_date, updated_at)
+       SELECT gen_random_uuid(), $1::uuid, '第' || i || '期动物园简报',
+         jsonb_build_object('type', 'doc', 'content', jsonb_build_array(jsonb_build_object('type', 'paragraph', 'content',
+           jsonb_build_array(jsonb_build_object('type', 'text', 'text', '熊猫馆第' || i || '次开放。'))))),
+         'DRAFT', date '2010-01-01' + i, now()
+       FROM generate_series(1, ${SEARCH_COUNT_CAP + 100}) AS i
+       RETURNING id`,
+      [publicationId],
+    );
+    const old = await writeStory({ headline: "熊猫馆迎来新成员", body: ["两只大熊猫抵达。"], plannedDate: "2001-05-01" });
+    const oldInBody = await writeStory({ headline: "动物园旧闻", body: ["熊猫馆当年开放。"], plannedDate: "2001-04-01" });
+    await db.$transaction((tx) => reindexArticles(tx, rows.map((row) => row.id)), { timeout: 120_000 });
+
+    const result = await search(staff(), "熊猫馆");
+    expect(result).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true, page: 1 });
+    expect(result.hits[0]?.articleId).toBe(old);
+    // Of the stories that only mention the words, the newest are ranked.
+    expect(result.hits[1]?.editionDate).toBe(isoDay(SEARCH_COUNT_CAP + 100));
+    // The ranked set: the one head match and the newest RECENT_CANDIDATES; the pages end with it.
+    expect(HEAD_CANDIDATES).toBeGreaterThan(1);
+    expect(result.pages).toBe(Math.ceil((1 + RECENT_CANDIDATES) / SEARCH_PAGE_SIZE));
+    const last = await search(staff(), "熊猫馆", {}, result.pages);
+    expect(ids(last)).not.toContain(oldInBody);
+  });
+});
+
+/** 2010-01-01 plus n days, as yyyy-mm-dd. */
+function isoDay(n: number): string {
+  return new Date(Date.UTC(2010, 0, 1 + n)).toISOString().slice(0, 10);
+}

@@ -7,13 +7,23 @@ import type { ArticleStatus } from "@/lib/db/generated/enums";
 import { isoEditionDate } from "@/lib/editions/edition-date";
 import { visibleStoriesWhere } from "@/lib/stories/list-stories";
 import { highlight, snippet } from "./highlight";
-import { parseSearchQuery, queryWords, toTsquery } from "./parse-query";
+import { parseSearchQuery, queryWords, toHeadTsquery, toTsquery } from "./parse-query";
 
 // Search over article_search (see index-article.ts): the query's tsquery against
 // the GIN index, the filters on the copied columns, ranked by cover density with
 // weights (headline ≫ kicker/subtitle/summary > body/captions > bylines), a
 // headline match first, and recency (edition date, then last change) breaking
 // ties. Readers search what they can see; staff what the story list shows them.
+//
+// Ranking reads each ranked story's whole document, so a word found in most of
+// twenty years of stories (江门, 发展) cannot be ranked over all its matches in
+// time. Up to SEARCH_COUNT_CAP matches are all ranked; beyond that (the count
+// says "1000+"), the ranked set is the stories with every word in their head
+// (headline, kicker, subtitle, summary: one GIN lookup on the marked words, see
+// document.ts), the newest HEAD_CANDIDATES of them, together with the newest
+// RECENT_CANDIDATES matches of any kind. An old story that is about the words
+// is still found; one that only mentions them in its body is not, among
+// thousands that do.
 
 export const SEARCH_PAGE_SIZE = 20;
 /** Matches are counted up to this; more reads "1000+" (counting every match of a common word costs time). */
@@ -22,6 +32,10 @@ export const SEARCH_MAX_PAGE = SEARCH_COUNT_CAP / SEARCH_PAGE_SIZE;
 
 /** ts_rank_cd's weights, in its order {D, C, B, A}. */
 const RANK_WEIGHTS = "{0.1,0.2,0.4,1.0}";
+
+/** Bounds of the ranked set of a query with more than SEARCH_COUNT_CAP matches (see above). */
+export const HEAD_CANDIDATES = 500;
+export const RECENT_CANDIDATES = 500;
 
 export type SearchAudience = { kind: "reader"; publicationId: string } | { kind: "staff"; actor: Actor; publicationId?: string };
 
@@ -145,33 +159,49 @@ export async function searchArticles(options: { db: Db; audience: SearchAudience
   });
   const query = toTsquery(parsed);
   const headlineQuery = toTsquery(parsed, { headlineOnly: true });
-  if (!query || !headlineQuery) return empty(parsed.blank ? "blank" : "no_terms");
+  const headQuery = toHeadTsquery(parsed);
+  if (!query || !headlineQuery || !headQuery) return empty(parsed.blank ? "blank" : "no_terms");
 
   const audienceWhere = await audienceConditions(db, audience);
   if (!audienceWhere) return empty(null);
   const where = Prisma.join([Prisma.sql`s.document @@ ${query}::tsquery`, ...audienceWhere, ...filterConditions(options.filters ?? {}, audience)], " AND ");
 
-  const [counted, ranked] = await Promise.all([
-    db.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM article_search s WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) AS matches`),
-    db.$queryRaw<{ id: string; score: number }[]>(Prisma.sql`
-      SELECT s.article_id AS id,
-        ((s.document @@ ${headlineQuery}::tsquery)::int + ts_rank_cd(${RANK_WEIGHTS}::float4[], s.document, ${query}::tsquery, 32))::float8 AS score
-      FROM article_search s
-      WHERE ${where}
-      ORDER BY score DESC, s.edition_date DESC NULLS LAST, s.updated_at DESC, s.article_id DESC
-      LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`),
-  ]);
+  const counted = await db.$queryRaw<{ n: number }[]>(
+    Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM article_search s WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) AS matches`,
+  );
   const matches = counted[0]?.n ?? 0;
+  if (matches === 0) return empty(null);
+  const bounded = matches > SEARCH_COUNT_CAP;
+  // Newest first, in the order of the (publication, visible, edition date) index, so a common word stops early.
+  const newest = Prisma.sql`ORDER BY s.edition_date DESC, s.updated_at DESC`;
+  const ranked = await db.$queryRaw<{ id: string; score: number; ranked: number }[]>(Prisma.sql`
+    WITH candidates AS (${
+      bounded
+        ? Prisma.sql`
+          (SELECT s.article_id FROM article_search s WHERE ${where} AND s.document @@ ${headQuery}::tsquery ${newest} LIMIT ${HEAD_CANDIDATES})
+          UNION
+          (SELECT s.article_id FROM article_search s WHERE ${where} ${newest} LIMIT ${RECENT_CANDIDATES})`
+        : Prisma.sql`SELECT s.article_id FROM article_search s WHERE ${where}`
+    })
+    SELECT s.article_id AS id,
+      ((s.document @@ ${headlineQuery}::tsquery)::int + ts_rank_cd(${RANK_WEIGHTS}::float4[], s.document, ${query}::tsquery, 32))::float8 AS score,
+      (count(*) OVER ())::int AS ranked
+    FROM candidates JOIN article_search s USING (article_id)
+    ORDER BY score DESC, s.edition_date DESC NULLS LAST, s.updated_at DESC, s.article_id DESC
+    LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`);
   const total = Math.min(matches, SEARCH_COUNT_CAP);
+  // With a bounded ranked set, the pages end where it does (the total still says "1000+"); a page past its
+  // end only tells that the set ends before it.
+  const reachable = !bounded ? total : Math.min(total, ranked[0]?.ranked ?? (page - 1) * SEARCH_PAGE_SIZE);
   const hits = await loadHits(db, audience, ranked, words);
   return {
     reason: null,
     words,
     truncated: parsed.truncated,
     total,
-    totalCapped: matches > SEARCH_COUNT_CAP,
+    totalCapped: bounded,
     page,
-    pages: Math.ceil(total / SEARCH_PAGE_SIZE),
+    pages: Math.ceil(reachable / SEARCH_PAGE_SIZE),
     pageSize: SEARCH_PAGE_SIZE,
     hits,
   };

@@ -10,9 +10,12 @@ import { searchUrl } from "@/lib/reader/urls";
 import { parseSearchRequest, searchHref, type SearchRequest } from "@/lib/search-pages/search-request";
 import { searchArticles } from "@/lib/search/search-articles";
 
-// Answers depend on the query: rendered per request, never cached as a page
-// (the rest of the reader site is static, see the [script] layout).
-export const dynamic = "force-dynamic";
+// Answers depend on the query: rendered per request, never cached as a page.
+// The [script] layout's `force-static` would also empty searchParams, and a
+// page's `force-dynamic` does not lift that (Next keeps the layout's
+// forceStatic); `auto` does, and `revalidate = 0` renders every request.
+export const dynamic = "auto";
+export const revalidate = 0;
 
 type Props = PageProps<"/[script]/[publication]/search">;
 
