@@ -92,38 +92,36 @@ const HEADLINES_PER_EDITION = 6;
 export function findArchiveMonthEditions(publicationId: string, month: string): Promise<ArchiveEdition[]> {
   return cached(["archive-month", publicationId, month], [cacheTags.publication(publicationId)], async () => {
     const { from, to } = monthBounds(month);
+    // The month's pages are read and counted here rather than with Prisma's `_count`, which aggregates the
+    // pages of every edition of the archive before joining the month's (50 ms at five years, growing).
     const editions = await getDb().edition.findMany({
       where: { publicationId, status: "PUBLISHED", date: { gte: from, lt: to } },
       orderBy: { date: "asc" },
       select: {
         date: true,
         issueNumber: true,
-        _count: { select: { pages: { where: { status: "PUBLISHED" } } } },
-        pages: {
-          where: { status: "PUBLISHED" },
-          orderBy: { position: "asc" },
-          take: 1,
-          select: {
-            number: true,
-            name: true,
-            placements: {
-              where: { part: 1, article: { status: "PUBLISHED" } },
-              orderBy: { position: "asc" },
-              take: HEADLINES_PER_EDITION,
-              select: { position: true, article: { select: { headline: true } } },
-            },
-          },
-        },
+        pages: { where: { status: "PUBLISHED" }, orderBy: { position: "asc" }, select: { id: true, number: true, name: true } },
       },
+    });
+    const firstPageIds = editions.flatMap((edition) => (edition.pages[0] ? [edition.pages[0].id] : []));
+    const placements = await getDb().placement.findMany({
+      where: { pageId: { in: firstPageIds }, part: 1, article: { status: "PUBLISHED" } },
+      orderBy: { position: "asc" },
+      select: { pageId: true, position: true, article: { select: { headline: true } } },
     });
     return editions.map((edition) => {
       const first = edition.pages[0];
       return {
         date: isoEditionDate(edition.date),
         issueNumber: edition.issueNumber,
-        pageCount: edition._count.pages,
+        pageCount: edition.pages.length,
         firstPage: first ? { number: first.number, name: first.name } : null,
-        headlines: first?.placements.map((placement) => ({ headline: placement.article.headline, position: placement.position })) ?? [],
+        headlines: first
+          ? placements
+              .filter((placement) => placement.pageId === first.id)
+              .slice(0, HEADLINES_PER_EDITION)
+              .map((placement) => ({ headline: placement.article.headline, position: placement.position }))
+          : [],
       };
     });
   });

@@ -112,14 +112,21 @@ export function toTsquery(query: ParsedQuery, options: { headlineOnly?: boolean 
 }
 
 /**
- * Every lexeme of the query with the head mark (document.ts), ANDed: the stories
- * with all the query's words in their head, as the GIN index alone can tell. A
- * phrase is not checked for order here (the marked words have no positions):
- * the search applies the full query too.
+ * Every lexeme of the query ANDed, without distances or weights: a superset of
+ * the query's matches that the GIN index answers exactly, without reading a
+ * document (it keeps no positions, so phrases and weights need each matching
+ * document read). With `head`, the lexemes carry the head mark (document.ts):
+ * the stories with all the query's words in their head.
  */
-export function toHeadTsquery(query: ParsedQuery): string | null {
+export function toLooseTsquery(query: ParsedQuery, options: { head?: boolean } = {}): string | null {
+  const mark = options.head ? HEAD_MARK : "";
   const lexemes = new Set(query.terms.flatMap((term) => term.tokens.flatMap(atoms)).map((atom) => atom.lexeme));
-  return lexemes.size ? [...lexemes].map((lexeme) => quoteLexeme(HEAD_MARK + lexeme)).join(" & ") : null;
+  return lexemes.size ? [...lexemes].map((lexeme) => quoteLexeme(mark + lexeme)).join(" & ") : null;
+}
+
+/** Whether the query needs more than its loose form: a phrase or a word matched as its characters in a row. */
+export function needsPositions(query: ParsedQuery): boolean {
+  return query.terms.some((term) => (term.phrase && term.tokens.length > 1) || term.tokens.some((token) => token.chars));
 }
 
 /** The distinct words of the query, for highlighting. */

@@ -7,7 +7,7 @@ import type { ArticleStatus } from "@/lib/db/generated/enums";
 import { isoEditionDate } from "@/lib/editions/edition-date";
 import { visibleStoriesWhere } from "@/lib/stories/list-stories";
 import { highlight, snippet } from "./highlight";
-import { parseSearchQuery, queryWords, toHeadTsquery, toTsquery } from "./parse-query";
+import { needsPositions, parseSearchQuery, queryWords, toLooseTsquery, toTsquery } from "./parse-query";
 
 // Search over article_search (see index-article.ts): the query's tsquery against
 // the GIN index, the filters on the copied columns, ranked by cover density with
@@ -17,13 +17,16 @@ import { parseSearchQuery, queryWords, toHeadTsquery, toTsquery } from "./parse-
 //
 // Ranking reads each ranked story's whole document, so a word found in most of
 // twenty years of stories (江门, 发展) cannot be ranked over all its matches in
-// time. Up to SEARCH_COUNT_CAP matches are all ranked; beyond that (the count
-// says "1000+"), the ranked set is the stories with every word in their head
-// (headline, kicker, subtitle, summary: one GIN lookup on the marked words, see
-// document.ts), the newest HEAD_CANDIDATES of them, together with the newest
-// RECENT_CANDIDATES matches of any kind. An old story that is about the words
-// is still found; one that only mentions them in its body is not, among
-// thousands that do.
+// time. Matches are first counted with the query's loose form (every word, no
+// order: parse-query.ts), which the GIN index answers without reading documents.
+// Up to SEARCH_COUNT_CAP of them are all ranked; beyond that (the count says
+// "1000+"), the ranked set is the stories with every word in their head
+// (headline, kicker, subtitle, summary: the marked words of document.ts), the
+// newest HEAD_CANDIDATES of them, together with the newest RECENT_CANDIDATES
+// matches of any kind. An old story that is about the words is still found; one
+// that only mentions them in its body is not, among thousands that do. Phrases
+// (and words matched character by character) are checked on that set only, so
+// a phrase of two common words that never meet costs no more than a word.
 
 export const SEARCH_PAGE_SIZE = 20;
 /** Matches are counted up to this; more reads "1000+" (counting every match of a common word costs time). */
@@ -35,7 +38,7 @@ const RANK_WEIGHTS = "{0.1,0.2,0.4,1.0}";
 
 /** Bounds of the ranked set of a query with more than SEARCH_COUNT_CAP matches (see above). */
 export const HEAD_CANDIDATES = 500;
-export const RECENT_CANDIDATES = 500;
+export const RECENT_CANDIDATES = 200;
 
 export type SearchAudience = { kind: "reader"; publicationId: string } | { kind: "staff"; actor: Actor; publicationId?: string };
 
@@ -159,40 +162,59 @@ export async function searchArticles(options: { db: Db; audience: SearchAudience
   });
   const query = toTsquery(parsed);
   const headlineQuery = toTsquery(parsed, { headlineOnly: true });
-  const headQuery = toHeadTsquery(parsed);
-  if (!query || !headlineQuery || !headQuery) return empty(parsed.blank ? "blank" : "no_terms");
+  const loose = toLooseTsquery(parsed);
+  const looseHead = toLooseTsquery(parsed, { head: true });
+  if (!query || !headlineQuery || !loose || !looseHead) return empty(parsed.blank ? "blank" : "no_terms");
 
   const audienceWhere = await audienceConditions(db, audience);
   if (!audienceWhere) return empty(null);
-  const where = Prisma.join([Prisma.sql`s.document @@ ${query}::tsquery`, ...audienceWhere, ...filterConditions(options.filters ?? {}, audience)], " AND ");
+  const filters = Prisma.join([...audienceWhere, ...filterConditions(options.filters ?? {}, audience), Prisma.sql`true`], " AND ");
+  // Matches are counted and candidates chosen with the loose query, which the GIN index answers without
+  // reading documents; phrases and words matched character by character are checked on the candidates only.
+  // The filters come first in each WHERE: PostgreSQL tests conditions of equal cost in the order written,
+  // and a page name or byline is read from the row, a document from its TOAST table.
+  const positional = needsPositions(parsed);
 
-  const counted = await db.$queryRaw<{ n: number }[]>(
-    Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM article_search s WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) AS matches`,
-  );
-  const matches = counted[0]?.n ?? 0;
-  if (matches === 0) return empty(null);
-  const bounded = matches > SEARCH_COUNT_CAP;
-  // Newest first, in the order of the (publication, visible, edition date) index, so a common word stops early.
-  const newest = Prisma.sql`ORDER BY s.edition_date DESC, s.updated_at DESC`;
-  const ranked = await db.$queryRaw<{ id: string; score: number; ranked: number }[]>(Prisma.sql`
+  const { looseMatches, bounded, ranked } = await db.$transaction(async (tx) => {
+    // A sequential scan of article_search reads every document it filters (they are TOASTed, and the
+    // planner does not count that): with a LIMIT and a common word it looks cheap, and it is, unless the
+    // matches it wants lie far into the table (a date filter), which takes seconds. The GIN index and the
+    // date index answer every search.
+    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+    const counted = await tx.$queryRaw<{ n: number }[]>(
+      Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM article_search s WHERE ${filters} AND s.document @@ ${loose}::tsquery LIMIT ${SEARCH_COUNT_CAP + 1}) AS matches`,
+    );
+    const looseMatches = counted[0]?.n ?? 0;
+    const bounded = looseMatches > SEARCH_COUNT_CAP;
+    if (looseMatches === 0) return { looseMatches, bounded, ranked: [] };
+    // Newest first, walking a date index (publication, visible, edition date for readers; edition date for
+    // staff), so a common word stops early.
+    const newest = Prisma.sql`ORDER BY s.edition_date DESC, s.updated_at DESC`;
+    const ranked = await tx.$queryRaw<{ id: string; score: number; ranked: number }[]>(Prisma.sql`
     WITH candidates AS (${
       bounded
         ? Prisma.sql`
-          (SELECT s.article_id FROM article_search s WHERE ${where} AND s.document @@ ${headQuery}::tsquery ${newest} LIMIT ${HEAD_CANDIDATES})
+          (SELECT s.article_id FROM article_search s WHERE ${filters} AND s.document @@ ${looseHead}::tsquery ${newest} LIMIT ${HEAD_CANDIDATES})
           UNION
-          (SELECT s.article_id FROM article_search s WHERE ${where} ${newest} LIMIT ${RECENT_CANDIDATES})`
-        : Prisma.sql`SELECT s.article_id FROM article_search s WHERE ${where}`
+          (SELECT s.article_id FROM article_search s WHERE ${filters} AND s.document @@ ${loose}::tsquery ${newest} LIMIT ${RECENT_CANDIDATES})`
+        : Prisma.sql`SELECT s.article_id FROM article_search s WHERE ${filters} AND s.document @@ ${loose}::tsquery`
     })
     SELECT s.article_id AS id,
       ((s.document @@ ${headlineQuery}::tsquery)::int + ts_rank_cd(${RANK_WEIGHTS}::float4[], s.document, ${query}::tsquery, 32))::float8 AS score,
       (count(*) OVER ())::int AS ranked
     FROM candidates JOIN article_search s USING (article_id)
+    ${positional ? Prisma.sql`WHERE s.document @@ ${query}::tsquery` : Prisma.empty}
     ORDER BY score DESC, s.edition_date DESC NULLS LAST, s.updated_at DESC, s.article_id DESC
     LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`);
-  const total = Math.min(matches, SEARCH_COUNT_CAP);
-  // With a bounded ranked set, the pages end where it does (the total still says "1000+"); a page past its
-  // end only tells that the set ends before it.
-  const reachable = !bounded ? total : Math.min(total, ranked[0]?.ranked ?? (page - 1) * SEARCH_PAGE_SIZE);
+    return { looseMatches, bounded, ranked };
+  });
+  if (looseMatches === 0) return empty(null);
+  // The loose count is the total unless positions had to be checked; then the matches among the candidates are
+  // (all of them unless bounded). A page past the end only tells that they end before it.
+  const checked = ranked[0]?.ranked ?? Math.min(looseMatches, (page - 1) * SEARCH_PAGE_SIZE);
+  const total = Math.min(positional ? checked : looseMatches, SEARCH_COUNT_CAP);
+  // With a bounded candidate set, the pages end where it does; the total then reads "n+".
+  const reachable = bounded ? Math.min(total, checked) : total;
   const hits = await loadHits(db, audience, ranked, words);
   return {
     reason: null,

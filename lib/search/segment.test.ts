@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDocument, quoteLexeme } from "./document";
 import { escapeHtml, highlight, snippet } from "./highlight";
-import { MAX_QUERY_LENGTH, parseSearchQuery, queryWords, toHeadTsquery, toTsquery } from "./parse-query";
+import { MAX_QUERY_LENGTH, needsPositions, parseSearchQuery, queryWords, toLooseTsquery, toTsquery } from "./parse-query";
 import { foldWithOrigin, indexTokens, normalizeText, queryTokens, segmentWords } from "./segment";
 
 const lexemes = (text: string) => new Set(indexTokens(text).tokens.map((token) => token.lexeme));
@@ -118,9 +118,14 @@ describe("query parsing", () => {
     expect(parseSearchQuery(undefined)).toMatchObject({ terms: [], blank: true });
   });
 
-  it("asks for every lexeme in the head, phrases and unknown words too", () => {
-    expect(toHeadTsquery(parseSearchQuery('江门 "招商引资 项目" 何榕'))).toBe("'^江门' & '^招商引资' & '^项目' & '^何' & '^榕'");
-    expect(toHeadTsquery(parseSearchQuery("！？"))).toBeNull();
+  it("has a loose form: every lexeme ANDed, in the head with the mark", () => {
+    const query = parseSearchQuery('江门 "招商引资 项目" 何榕');
+    expect(toLooseTsquery(query)).toBe("'江门' & '招商引资' & '项目' & '何' & '榕'");
+    expect(toLooseTsquery(query, { head: true })).toBe("'^江门' & '^招商引资' & '^项目' & '^何' & '^榕'");
+    expect(toLooseTsquery(parseSearchQuery("！？"))).toBeNull();
+    expect(needsPositions(query)).toBe(true);
+    expect(needsPositions(parseSearchQuery("江门 招商引资"))).toBe(false);
+    expect(needsPositions(parseSearchQuery("何榕"))).toBe(true);
   });
 
   it("lists the words to highlight", () => {
