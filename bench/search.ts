@@ -45,6 +45,8 @@ if (!manifest) {
 bypassReaderCache();
 const { readerContext, readerEdition } = await import("../lib/reader/reader-context");
 const { findArticleView } = await import("../lib/reader/find-article-view");
+const { findEditionMonth } = await import("../lib/reader/find-edition-dates");
+const { findSearchOptions } = await import("../lib/reader/find-search-options");
 const { archiveYears, findArchiveMonths, findArchiveMonthEditions, findEditionDatesInYear } = await import("../lib/reader/find-archive");
 
 const server = await startEmbeddedPostgres({ dataDir: clusterDir(dir) });
@@ -150,17 +152,27 @@ try {
       WHERE e.date = '2023-03-13' AND g.number = 'A05' AND p.position = 4`;
     return row!.id;
   };
+  // What the page route reads: the publication, the edition, and the month of editions for its calendar.
   const pageView = async (date: string, page: string) => {
     const context = await readerContext({ script: "hans", publication: "_" }, () => "/");
     const edition = await readerEdition(context, date);
-    return { context, edition, page: edition.pages.find((candidate) => candidate.number === page) };
+    const month = await findEditionMonth(context.publication.id, date.slice(0, 7));
+    return { context, edition, month, page: edition.pages.find((candidate) => candidate.number === page) };
   };
   const views: { name: string; run: (t: Target, articleId: string) => Promise<unknown>; sizeOnly?: boolean }[] = [
-    { name: "page view 2023-03-13/A05 (publication, all edition dates, edition)", run: () => pageView("2023-03-13", "A05") },
-    { name: "article view 2023-03-13/A05/4 (+ article)", run: async (t, id) => [await pageView("2023-03-13", "A05"), await findArticleView(t.publicationId, id)] },
+    { name: "page view 2023-03-13/A05 (publication, edition, month of editions)", run: () => pageView("2023-03-13", "A05") },
+    {
+      // What the article route reads: the publication, the edition, the article.
+      name: "article view 2023-03-13/A05/4 (publication, edition, article)",
+      run: async (t, id) => {
+        const context = await readerContext({ script: "hans", publication: "_" }, () => "/");
+        return [await readerEdition(context, "2023-03-13"), await findArticleView(t.publicationId, id)];
+      },
+    },
     { name: "archive index (months of every year)", run: async (t) => archiveYears(await findArchiveMonths(t.publicationId)) },
     { name: "archive year 2023 (months, dates of the year)", run: async (t) => [await findArchiveMonths(t.publicationId), await findEditionDatesInYear(t.publicationId, 2023)] },
     { name: "archive month 2023-03 (months, editions with front-page headlines)", run: async (t) => [await findArchiveMonths(t.publicationId), await findArchiveMonthEditions(t.publicationId, "2023-03")] },
+    { name: "search page filter choices (page names, bylines of published stories)", run: (t) => findSearchOptions(t.publicationId) },
     { name: `page view of an old edition ${manifest.from}/A01`, run: () => pageView(manifest.from, "A01"), sizeOnly: true },
     { name: "archive year 2022 (a full year)", run: async (t) => [await findArchiveMonths(t.publicationId), await findEditionDatesInYear(t.publicationId, 2022)], sizeOnly: true },
     { name: "archive month 2022-12 (a full month)", run: async (t) => [await findArchiveMonths(t.publicationId), await findArchiveMonthEditions(t.publicationId, "2022-12")], sizeOnly: true },

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { EditionMonth } from "@/lib/reader/find-edition-dates";
 import { MonthCalendar } from "./month-calendar";
 
 /**
@@ -7,8 +8,8 @@ import { MonthCalendar } from "./month-calendar";
  * whole archive (every year and month) two.
  */
 export function EditionCalendar(props: {
-  /** Published edition dates, newest first. */
-  dates: readonly string[];
+  /** The month of `current`, with the editions either side of it. */
+  month: EditionMonth;
   current: string;
   hrefFor: (date: string) => string;
   /** The archive's index, and the archive page of a month ("YYYY-MM"). */
@@ -16,14 +17,11 @@ export function EditionCalendar(props: {
   monthHrefFor?: (month: string) => string;
   t: (text: string) => string;
 }) {
-  const { dates, current, hrefFor, archiveHref, monthHrefFor, t } = props;
-  const month = current.slice(0, 7);
+  const { current, hrefFor, archiveHref, monthHrefFor, t } = props;
+  const { month, before: earlier, afterMonthLatest: laterMonthLatest } = props.month;
   const [year, monthNumber] = month.split("-").map(Number) as [number, number];
-  const available = new Set(dates.filter((date) => date.startsWith(month)));
-  // Newest edition of the nearest earlier / later month that has any.
-  const earlier = dates.find((date) => date < `${month}-01`);
-  const later = [...dates].reverse().find((date) => date > `${month}-31`);
-  const laterMonthLatest = later ? dates.find((date) => date.startsWith(later.slice(0, 7))) : undefined;
+  const available = new Set(props.month.dates);
+  // The links go to the newest edition of the nearest earlier / later month that has any.
 
   return (
     <section aria-labelledby="calendar-heading" className="print:hidden">

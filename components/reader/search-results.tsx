@@ -3,7 +3,7 @@ import { formatEditionDateZh } from "@/lib/editions/edition-date";
 import { articleUrl, pageRegionUrl, type PublicationRef } from "@/lib/reader/urls";
 import { hasFilters, searchHref, type SearchRequest } from "@/lib/search-pages/search-request";
 import { highlight } from "@/lib/search/highlight";
-import { SEARCH_COUNT_CAP, type SearchHit, type SearchResult } from "@/lib/search/search-articles";
+import type { SearchHit, SearchResult } from "@/lib/search/search-articles";
 import { SearchPager } from "./search-pager";
 
 // The reader's search results. Headlines and snippets arrive as escaped HTML
@@ -98,7 +98,8 @@ export function ReaderSearchResults(props: { result: SearchResult; request: Sear
     );
   }
 
-  const count = result.totalCapped ? ` ${SEARCH_COUNT_CAP}+ ` : `约 ${result.total} `;
+  // Exact up to the count's cap; past it, "at least" (see lib/search/search-articles.ts).
+  const count = result.totalCapped ? ` ${result.total}+ ` : ` ${result.total} `;
   const first = (result.page - 1) * result.pageSize + 1;
   return (
     <>

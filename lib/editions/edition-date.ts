@@ -3,11 +3,16 @@
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function editionDate(iso: string): Date {
-  if (!ISO_DATE.test(iso)) throw new Error(`Invalid edition date: ${iso}`);
+/** Whether `iso` is a real calendar date written yyyy-mm-dd (2023-02-30 is not). */
+export function isEditionDate(iso: string): boolean {
+  if (!ISO_DATE.test(iso)) return false;
   const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(iso)) throw new Error(`Invalid edition date: ${iso}`);
-  return date;
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso);
+}
+
+export function editionDate(iso: string): Date {
+  if (!isEditionDate(iso)) throw new Error(`Invalid edition date: ${iso}`);
+  return new Date(`${iso}T00:00:00Z`);
 }
 
 export function isoEditionDate(date: Date): string {

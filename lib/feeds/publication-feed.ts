@@ -1,4 +1,4 @@
-import { findEditionDates } from "@/lib/reader/find-edition-dates";
+import { findLatestEditionDate } from "@/lib/reader/find-edition-dates";
 import { findReaderPublication } from "@/lib/reader/find-reader-publication";
 import { DEFAULT_PUBLICATION_PARAM } from "@/lib/reader/routing";
 import { feedUrl } from "@/lib/reader/urls";
@@ -17,7 +17,7 @@ export async function publicationFeedResponse(publicationParam: string, pageName
   if (pageName && !(await findPublishedPageNames(publication.id)).includes(pageName)) {
     return new Response("Not found", { status: 404 });
   }
-  const [latest] = await findEditionDates(publication.id);
+  const latest = await findLatestEditionDate(publication.id);
   const articles = latest
     ? await findFeedArticles(pageName ? { publicationId: publication.id, pageName, limit: 50 } : { publicationId: publication.id, editionDate: latest, limit: 200 })
     : [];

@@ -9,6 +9,7 @@ import { createMigratedDatabase, sql } from "@/tests/helpers/database";
 import { olderAndNewer } from "./archive-calendar";
 import { cacheTags } from "./cache-tags";
 import { archiveYears, findArchiveMonthEditions, findArchiveMonths, findEditionDatesInYear } from "./find-archive";
+import { findEditionMonth, findLatestEditionDate, neighbourEditions } from "./find-edition-dates";
 
 // Outside Next there is no incremental cache (tests/setup-env.ts); here the
 // pass-through is also recorded, to check which tags the archive is cached under.
@@ -120,6 +121,27 @@ describe("the archive", () => {
       { year: 2022, editions: 2, months: ["2022-12"] },
     ]);
     expect(archiveYears([])).toEqual([]);
+  });
+
+  it("gives a page the month it shows and the editions either side, from published editions of its publication", async () => {
+    const january = await findEditionMonth(jmrb, "2023-01");
+    // 2023-01-02 (withdrawn), -03 (planning) and -04 (scheduled) are not there.
+    expect(january).toEqual({ month: "2023-01", dates: ["2023-01-01"], before: "2022-12-31", after: "2023-03-12", afterMonthLatest: "2023-03-13" });
+    expect(neighbourEditions(january, "2023-01-01")).toEqual({ previous: "2022-12-31", next: "2023-03-12" });
+
+    const march = await findEditionMonth(jmrb, "2023-03");
+    expect(march).toEqual({ month: "2023-03", dates: ["2023-03-13", "2023-03-12"], before: "2023-01-01", after: "2023-12-31", afterMonthLatest: "2023-12-31" });
+    expect(neighbourEditions(march, "2023-03-12")).toEqual({ previous: "2023-01-01", next: "2023-03-13" });
+    expect(neighbourEditions(march, "2023-03-13")).toEqual({ previous: "2023-03-12", next: "2023-12-31" });
+
+    const newest = await findEditionMonth(jmrb, "2024-01");
+    expect(newest).toMatchObject({ dates: ["2024-01-01"], before: "2023-12-31", after: null, afterMonthLatest: null });
+    expect(neighbourEditions(newest, "2024-01-01")).toEqual({ previous: "2023-12-31", next: undefined });
+    expect(await findEditionMonth(jmrb, "2022-12")).toMatchObject({ dates: ["2022-12-31", "2022-12-30"], before: null });
+    expect(await findEditionMonth(weekly, "2023-03")).toMatchObject({ dates: ["2023-03-15"], before: "2023-02-01", after: null });
+
+    expect(await findLatestEditionDate(jmrb)).toBe("2024-01-01");
+    expect(await findLatestEditionDate(weekly)).toBe("2023-03-15");
   });
 
   it("lists a year's published days within the year's bounds (withdrawn, planned and scheduled left out)", async () => {

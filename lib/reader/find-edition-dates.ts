@@ -3,11 +3,12 @@ import { isoEditionDate } from "@/lib/editions/edition-date";
 import { cached } from "./cached";
 import { cacheTags } from "./cache-tags";
 
-/**
- * Dates of every published edition of a publication, newest first: the
- * calendar (往期), 上一期/下一期 and the latest edition all come from it.
- * One date per day for twenty years is ~7,300 short strings.
- */
+// Published edition dates, read a window at a time: a reader page needs the
+// month it shows and the editions either side of it, never the whole archive
+// (twenty years is 7,300 dates, and reading them all made every uncached page
+// slower as the archive grew).
+
+/** Dates of every published edition of a publication, newest first (the sitemaps). */
 export function findEditionDates(publicationId: string): Promise<string[]> {
   return cached(["edition-dates", publicationId], [cacheTags.publication(publicationId)], async () => {
     const editions = await getDb().edition.findMany({
@@ -19,9 +20,63 @@ export function findEditionDates(publicationId: string): Promise<string[]> {
   });
 }
 
-/** The previous and next published editions around `date` (dates newest first). */
-export function neighbourEditions(dates: readonly string[], date: string): { previous?: string; next?: string } {
-  const index = dates.indexOf(date);
-  if (index < 0) return {};
-  return { previous: dates[index + 1], next: index > 0 ? dates[index - 1] : undefined };
+/** The newest published edition's date (`/` and the feed). */
+export function findLatestEditionDate(publicationId: string): Promise<string | null> {
+  return cached(["latest-edition-date", publicationId], [cacheTags.publication(publicationId)], async () => {
+    const latest = await getDb().edition.findFirst({
+      where: { publicationId, status: "PUBLISHED" },
+      orderBy: { date: "desc" },
+      select: { date: true },
+    });
+    return latest ? isoEditionDate(latest.date) : null;
+  });
+}
+
+/** The published editions of a month (yyyy-mm) and the nearest ones outside it. */
+export interface EditionMonth {
+  month: string;
+  /** The month's edition dates, newest first. */
+  dates: string[];
+  /** The newest edition before the month. */
+  before: string | null;
+  /** The oldest edition after the month, and the newest of that edition's month. */
+  after: string | null;
+  afterMonthLatest: string | null;
+}
+
+export function findEditionMonth(publicationId: string, month: string): Promise<EditionMonth> {
+  return cached(["edition-month", publicationId, month], [cacheTags.publication(publicationId)], async () => {
+    const start = `${month}-01`;
+    // One round trip, each part on the (publication, status, date) index.
+    const rows = await getDb().$queryRaw<{ kind: "month" | "before" | "after" | "after_month_latest"; date: Date }[]>`
+      WITH published AS (SELECT date FROM editions WHERE publication_id = ${publicationId}::uuid AND status = 'PUBLISHED'),
+        next AS (SELECT min(date) AS date FROM published WHERE date >= ${start}::date + interval '1 month')
+      SELECT 'month' AS kind, date FROM published WHERE date >= ${start}::date AND date < ${start}::date + interval '1 month'
+      UNION ALL SELECT 'before', max(date) FROM published WHERE date < ${start}::date
+      UNION ALL SELECT 'after', date FROM next
+      UNION ALL SELECT 'after_month_latest', max(p.date) FROM published p, next
+        WHERE p.date >= date_trunc('month', next.date) AND p.date < date_trunc('month', next.date) + interval '1 month'`;
+    const one = (kind: string) => {
+      const row = rows.find((candidate) => candidate.kind === kind && candidate.date);
+      return row ? isoEditionDate(row.date) : null;
+    };
+    return {
+      month,
+      dates: rows
+        .filter((row) => row.kind === "month")
+        .map((row) => isoEditionDate(row.date))
+        .sort()
+        .reverse(),
+      before: one("before"),
+      after: one("after"),
+      afterMonthLatest: one("after_month_latest"),
+    };
+  });
+}
+
+/** The previous and next published editions around `date`, from its month. */
+export function neighbourEditions(month: EditionMonth, date: string): { previous?: string; next?: string } {
+  const older = month.dates.filter((candidate) => candidate < date);
+  const newer = month.dates.filter((candidate) => candidate > date);
+  return { previous: older[0] ?? month.before ?? undefined, next: newer.at(-1) ?? month.after ?? undefined };
 }

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { findPublishedPageNames } from "@/lib/feeds/find-page-names";
 import { cached } from "./cached";
 import { cacheTags } from "./cache-tags";
 
@@ -22,18 +23,19 @@ export function findSearchOptions(publicationId: string): Promise<ReaderSearchOp
 
 async function loadSearchOptions(publicationId: string): Promise<ReaderSearchOptions> {
   const db = getDb();
-  const publishedPage = { status: "PUBLISHED" as const, edition: { publicationId, status: "PUBLISHED" as const } };
-  const [pages, standing, people] = await Promise.all([
-    db.page.groupBy({ by: ["name"], where: publishedPage }),
+  const [names, standing, people] = await Promise.all([
+    findPublishedPageNames(publicationId),
     db.pageName.findMany({ where: { publicationId }, orderBy: { position: "asc" }, select: { name: true } }),
-    db.person.findMany({
-      where: { publicationId, bylines: { some: { article: { status: "PUBLISHED", placements: { some: { page: publishedPage } } } } } },
-      select: { id: true, name: true },
-    }),
+    // Everyone with a byline on a story readers can find (the search index's `visible`): per person, their
+    // bylines until the first visible one, rather than every published story of the archive.
+    db.$queryRaw<{ id: string; name: string }[]>`
+      SELECT p.id, p.name FROM people p
+      WHERE p.publication_id = ${publicationId}::uuid AND EXISTS (
+        SELECT 1 FROM bylines b JOIN article_search s ON s.article_id = b.article_id
+        WHERE b.person_id = p.id AND s.publication_id = ${publicationId}::uuid AND s.visible
+      )`,
   ]);
   const position = new Map(standing.map((pageName, index) => [pageName.name, index]));
-  const pageNames = pages
-    .map((page) => page.name)
-    .sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || collator.compare(a, b));
+  const pageNames = [...names].sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || collator.compare(a, b));
   return { pageNames, people: people.sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id)) };
 }

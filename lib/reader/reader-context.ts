@@ -1,7 +1,7 @@
 import { notFound, permanentRedirect } from "next/navigation";
+import { isEditionDate } from "@/lib/editions/edition-date";
 import { converterFor, isScript, type Script } from "./script";
 import { findReaderPublication, type ReaderPublication } from "./find-reader-publication";
-import { findEditionDates } from "./find-edition-dates";
 import { findEditionView, type EditionView } from "./find-edition-view";
 import { DEFAULT_PUBLICATION_PARAM } from "./routing";
 
@@ -18,26 +18,13 @@ export interface ReaderContext {
   /** Converts reader text to the chosen script. */
   t: (text: string) => string;
   publication: ReaderPublication;
-  /** Published edition dates, newest first. */
-  dates: string[];
 }
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The publication and script of a reader URL; unknown ones are a 404. */
-export async function readerContext(params: ReaderRouteParams, canonicalPath: (slug: string) => string): Promise<ReaderContext> {
-  const context = await readerPublicationContext(params, canonicalPath);
-  return { ...context, dates: await findEditionDates(context.publication.id) };
-}
-
-/**
- * The same without the list of every edition date, for pages that query only
- * the range they show (the archive).
- */
-export async function readerPublicationContext(
+export async function readerContext(
   params: Pick<ReaderRouteParams, "script" | "publication">,
   canonicalPath: (slug: string) => string,
-): Promise<Omit<ReaderContext, "dates">> {
+): Promise<ReaderContext> {
   const script = isScript(params.script) ? params.script : "hans";
   const publication = await findReaderPublication(decodeURIComponent(params.publication));
   if (!publication) notFound();
@@ -48,7 +35,7 @@ export async function readerPublicationContext(
 
 /** The published edition of a URL's date; anything else (bad date, unpublished) is a 404. */
 export async function readerEdition(context: ReaderContext, date: string | undefined): Promise<EditionView> {
-  if (!date || !ISO_DATE.test(date) || !context.dates.includes(date)) notFound();
+  if (!date || !isEditionDate(date)) notFound();
   const edition = await findEditionView(context.publication.id, date);
   if (!edition || edition.pages.length === 0) notFound();
   return edition;

@@ -6,6 +6,7 @@ import { bodyFromBlocks } from "@/lib/articles/body";
 import { editionDate } from "@/lib/editions/edition-date";
 import { findFeedArticles } from "@/lib/feeds/find-feed-articles";
 import { monthSitemapXml, newsSitemapXml, sitemapIndexXml } from "@/lib/feeds/sitemaps";
+import { reindexPageArticles } from "@/lib/search/index-article";
 import { createTestDatabase, createTestStorage, projectRoot } from "@/tests/helpers/database";
 import { findArticleView } from "./find-article-view";
 import { findArchiveMonthEditions, findArchiveMonths, findEditionDatesInYear } from "./find-archive";
@@ -44,8 +45,12 @@ beforeAll(async () => {
   const onPlanned = await article(`${SECRET} planned`, "PUBLISHED");
   ids.planned = onPlanned.id;
   await db.placement.create({ data: { pageId: plannedPage.id, articleId: onPlanned.id, position: 1 } });
-  // A withdrawn page of the published edition.
-  await db.page.update({ where: { id: (await db.page.findFirstOrThrow({ where: { number: "A08", edition: { date: editionDate("2023-03-13") } } })).id }, data: { status: "WITHDRAWN" } });
+  // A withdrawn page of the published edition (its stories leave the search index with it, as withdrawPage does).
+  const a08 = await db.page.findFirstOrThrow({ where: { number: "A08", edition: { date: editionDate("2023-03-13") } } });
+  await db.$transaction(async (tx) => {
+    await tx.page.update({ where: { id: a08.id }, data: { status: "WITHDRAWN" } });
+    await reindexPageArticles(tx, [a08.id]);
+  });
 });
 
 describe("unpublished content is not reachable", () => {

@@ -9,15 +9,6 @@ import { indexTokens } from "./segment";
 /** A: headline; B: kicker, subtitle, summary; C: body and photo captions; D: bylines and credits. */
 export type Weight = "A" | "B" | "C" | "D";
 
-/**
- * Every word of the head (weights A and B: headline, kicker, subtitle, summary)
- * is also stored as "^word", without positions. A query's words with this mark
- * ask the GIN index alone which stories have all of them in the head, without
- * reading a document (weights live in the positions, which the index does not
- * keep). Segmented lexemes never contain "^" (punctuation separates tokens).
- */
-export const HEAD_MARK = "^";
-
 export interface DocumentField {
   weight: Weight;
   text: string | null | undefined;
@@ -43,13 +34,11 @@ export function quoteLexeme(lexeme: string): string {
  */
 export function buildDocument(fields: readonly DocumentField[]): string {
   const lexemes = new Map<string, Map<number, Weight>>();
-  const head = new Set<string>();
   let base = 0;
   for (const field of fields) {
     if (!field.text?.trim()) continue;
     const { tokens, length } = indexTokens(field.text);
     for (const token of tokens) {
-      if (field.weight === "A" || field.weight === "B") head.add(HEAD_MARK + token.lexeme);
       const position = Math.min(base + token.end + 1, MAX_POSITION);
       let positions = lexemes.get(token.lexeme);
       if (!positions) lexemes.set(token.lexeme, (positions = new Map()));
@@ -66,6 +55,5 @@ export function buildDocument(fields: readonly DocumentField[]): string {
       .map(([position, weight]) => `${position}${weight}`);
     entries.push(`${quoteLexeme(lexeme)}:${list.join(",")}`);
   }
-  for (const lexeme of head) entries.push(quoteLexeme(lexeme));
   return entries.join(" ");
 }

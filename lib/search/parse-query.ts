@@ -1,4 +1,4 @@
-import { HEAD_MARK, quoteLexeme } from "./document";
+import { quoteLexeme } from "./document";
 import { queryTokens, type QueryToken } from "./segment";
 
 // What the reader typed → the terms of a search. Words outside quotes are
@@ -115,13 +115,12 @@ export function toTsquery(query: ParsedQuery, options: { headlineOnly?: boolean 
  * Every lexeme of the query ANDed, without distances or weights: a superset of
  * the query's matches that the GIN index answers exactly, without reading a
  * document (it keeps no positions, so phrases and weights need each matching
- * document read). With `head`, the lexemes carry the head mark (document.ts):
- * the stories with all the query's words in their head.
+ * document read). Against the `head` column: the stories with all the query's
+ * words in their head.
  */
-export function toLooseTsquery(query: ParsedQuery, options: { head?: boolean } = {}): string | null {
-  const mark = options.head ? HEAD_MARK : "";
+export function toLooseTsquery(query: ParsedQuery): string | null {
   const lexemes = new Set(query.terms.flatMap((term) => term.tokens.flatMap(atoms)).map((atom) => atom.lexeme));
-  return lexemes.size ? [...lexemes].map((lexeme) => quoteLexeme(mark + lexeme)).join(" & ") : null;
+  return lexemes.size ? [...lexemes].map(quoteLexeme).join(" & ") : null;
 }
 
 /** Whether the query needs more than its loose form: a phrase or a word matched as its characters in a row. */

@@ -355,6 +355,24 @@ describe("a word in more than SEARCH_COUNT_CAP stories", () => {
     const last = await search(staff(), "熊猫馆", {}, result.pages);
     expect(ids(last)).not.toContain(oldInBody);
   });
+
+  it("counts a phrase of common words by what the bounded set holds, as 'at least', and its last page is never empty", async () => {
+    // 次 and 开放 are in every 熊猫馆 story (the test above), next to each other: the phrase is checked on the
+    // ranked set only, so the count is the matches found there.
+    const result = await search(staff(), '"次开放"');
+    expect(result).toMatchObject({ total: RECENT_CANDIDATES, totalCapped: true, pages: RECENT_CANDIDATES / SEARCH_PAGE_SIZE });
+    expect((await search(staff(), '"次开放"', {}, result.pages)).hits).toHaveLength(SEARCH_PAGE_SIZE);
+    expect((await search(staff(), '"次开放"', {}, result.pages + 1)).hits).toEqual([]);
+    // In the wrong order, the words never meet: nothing, however common they are.
+    expect(await search(staff(), '"开放次"')).toMatchObject({ total: 0, totalCapped: false, hits: [] });
+  });
+
+  it("keeps a headline's words in the row's head column and leaves the body's out", async () => {
+    const id = await articleId("熊猫馆迎来新成员");
+    const [row] = await sql<{ head: string }>(url, "SELECT head::text AS head FROM article_search WHERE article_id = $1::uuid", [id]);
+    expect(row?.head).toContain("'熊猫馆'");
+    expect(row?.head).not.toContain("'抵达'");
+  });
 });
 
 /** 2010-01-01 plus n days, as yyyy-mm-dd. */

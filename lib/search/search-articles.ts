@@ -21,8 +21,8 @@ import { needsPositions, parseSearchQuery, queryWords, toLooseTsquery, toTsquery
 // order: parse-query.ts), which the GIN index answers without reading documents.
 // Up to SEARCH_COUNT_CAP of them are all ranked; beyond that (the count says
 // "1000+"), the ranked set is the stories with every word in their head
-// (headline, kicker, subtitle, summary: the marked words of document.ts), the
-// newest HEAD_CANDIDATES of them, together with the newest RECENT_CANDIDATES
+// (headline, kicker, subtitle, summary: the `head` column, which stays in the
+// row while documents are compressed out of it), the newest HEAD_CANDIDATES of them, together with the newest RECENT_CANDIDATES
 // matches of any kind. An old story that is about the words is still found; one
 // that only mentions them in its body is not, among thousands that do. Phrases
 // (and words matched character by character) are checked on that set only, so
@@ -101,8 +101,13 @@ export interface SearchResult {
   words: string[];
   /** The query was cut to its first 100 characters (or 32 words). */
   truncated: boolean;
+  /** Matches: exact, or with `totalCapped` at least this many. */
   total: number;
-  /** `total` stopped counting at SEARCH_COUNT_CAP. */
+  /**
+   * Counting stopped: more than SEARCH_COUNT_CAP stories have the words, and only
+   * the bounded set (see above) was ranked; `total` is the cap, or the phrase
+   * matches found in that set.
+   */
   totalCapped: boolean;
   page: number;
   pages: number;
@@ -163,8 +168,7 @@ export async function searchArticles(options: { db: Db; audience: SearchAudience
   const query = toTsquery(parsed);
   const headlineQuery = toTsquery(parsed, { headlineOnly: true });
   const loose = toLooseTsquery(parsed);
-  const looseHead = toLooseTsquery(parsed, { head: true });
-  if (!query || !headlineQuery || !loose || !looseHead) return empty(parsed.blank ? "blank" : "no_terms");
+  if (!query || !headlineQuery || !loose) return empty(parsed.blank ? "blank" : "no_terms");
 
   const audienceWhere = await audienceConditions(db, audience);
   if (!audienceWhere) return empty(null);
@@ -178,8 +182,8 @@ export async function searchArticles(options: { db: Db; audience: SearchAudience
   const { looseMatches, bounded, ranked } = await db.$transaction(async (tx) => {
     // A sequential scan of article_search reads every document it filters (they are TOASTed, and the
     // planner does not count that): with a LIMIT and a common word it looks cheap, and it is, unless the
-    // matches it wants lie far into the table (a date filter), which takes seconds. The GIN index and the
-    // date index answer every search.
+    // matches it wants lie far into the table (a date filter), which takes seconds. The GIN indexes and the
+    // date indexes answer every search.
     await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
     const counted = await tx.$queryRaw<{ n: number }[]>(
       Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM article_search s WHERE ${filters} AND s.document @@ ${loose}::tsquery LIMIT ${SEARCH_COUNT_CAP + 1}) AS matches`,
@@ -188,21 +192,23 @@ export async function searchArticles(options: { db: Db; audience: SearchAudience
     const bounded = looseMatches > SEARCH_COUNT_CAP;
     if (looseMatches === 0) return { looseMatches, bounded, ranked: [] };
     // Newest first, walking a date index (publication, visible, edition date for readers; edition date for
-    // staff), so a common word stops early.
+    // staff), so a common word stops early. The head is in the row: testing it reads no document.
     const newest = Prisma.sql`ORDER BY s.edition_date DESC, s.updated_at DESC`;
-    const ranked = await tx.$queryRaw<{ id: string; score: number; ranked: number }[]>(Prisma.sql`
-    WITH candidates AS (${
-      bounded
-        ? Prisma.sql`
-          (SELECT s.article_id FROM article_search s WHERE ${filters} AND s.document @@ ${looseHead}::tsquery ${newest} LIMIT ${HEAD_CANDIDATES})
+    const candidates = bounded
+      ? Prisma.sql`
+          (SELECT s.article_id FROM article_search s WHERE ${filters} AND s.head @@ ${loose}::tsquery ${newest} LIMIT ${HEAD_CANDIDATES})
           UNION
           (SELECT s.article_id FROM article_search s WHERE ${filters} AND s.document @@ ${loose}::tsquery ${newest} LIMIT ${RECENT_CANDIDATES})`
-        : Prisma.sql`SELECT s.article_id FROM article_search s WHERE ${filters} AND s.document @@ ${loose}::tsquery`
-    })
+      : Prisma.sql`SELECT s.article_id FROM article_search s WHERE ${filters} AND s.document @@ ${loose}::tsquery`;
+    // Each candidate's row is then read by its key (OFFSET 0 keeps the planner from joining the other way
+    // round: from every match of the phrase in the table to the candidates).
+    const ranked = await tx.$queryRaw<{ id: string; score: number; ranked: number }[]>(Prisma.sql`
+    WITH candidates AS MATERIALIZED (${candidates})
     SELECT s.article_id AS id,
       ((s.document @@ ${headlineQuery}::tsquery)::int + ts_rank_cd(${RANK_WEIGHTS}::float4[], s.document, ${query}::tsquery, 32))::float8 AS score,
       (count(*) OVER ())::int AS ranked
-    FROM candidates JOIN article_search s USING (article_id)
+    FROM candidates c
+    CROSS JOIN LATERAL (SELECT * FROM article_search r WHERE r.article_id = c.article_id OFFSET 0) s
     ${positional ? Prisma.sql`WHERE s.document @@ ${query}::tsquery` : Prisma.empty}
     ORDER BY score DESC, s.edition_date DESC NULLS LAST, s.updated_at DESC, s.article_id DESC
     LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`);
@@ -221,7 +227,8 @@ export async function searchArticles(options: { db: Db; audience: SearchAudience
     words,
     truncated: parsed.truncated,
     total,
-    totalCapped: bounded,
+    // (A phrase not found in the bounded set is "no results", though older stories might have it.)
+    totalCapped: bounded && total > 0,
     page,
     pages: Math.ceil(reachable / SEARCH_PAGE_SIZE),
     pageSize: SEARCH_PAGE_SIZE,

@@ -69,15 +69,6 @@ describe("the tsvector literal", () => {
     expect(literal).toContain("'招商':2A,104C");
   });
 
-  it("marks the head's words, without positions", () => {
-    const literal = buildDocument([
-      { weight: "A", text: "招商" },
-      { weight: "B", text: "引资" },
-      { weight: "C", text: "项目" },
-    ]);
-    expect(literal.split(" ").filter((entry) => entry.startsWith("'^"))).toEqual(["'^招商'", "'^引资'"]);
-  });
-
   it("quotes lexemes with quotes and backslashes doubled", () => {
     expect(quoteLexeme("o'neil\\x")).toBe("'o''neil\\\\x'");
   });
@@ -118,10 +109,9 @@ describe("query parsing", () => {
     expect(parseSearchQuery(undefined)).toMatchObject({ terms: [], blank: true });
   });
 
-  it("has a loose form: every lexeme ANDed, in the head with the mark", () => {
+  it("has a loose form: every lexeme ANDed", () => {
     const query = parseSearchQuery('江门 "招商引资 项目" 何榕');
     expect(toLooseTsquery(query)).toBe("'江门' & '招商引资' & '项目' & '何' & '榕'");
-    expect(toLooseTsquery(query, { head: true })).toBe("'^江门' & '^招商引资' & '^项目' & '^何' & '^榕'");
     expect(toLooseTsquery(parseSearchQuery("！？"))).toBeNull();
     expect(needsPositions(query)).toBe(true);
     expect(needsPositions(parseSearchQuery("江门 招商引资"))).toBe(false);

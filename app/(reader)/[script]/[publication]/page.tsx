@@ -1,4 +1,5 @@
 import { notFound, redirect } from "next/navigation";
+import { findLatestEditionDate } from "@/lib/reader/find-edition-dates";
 import { readerContext } from "@/lib/reader/reader-context";
 import { findEditionView } from "@/lib/reader/find-edition-view";
 import { pageUrl, publicationUrl } from "@/lib/reader/urls";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function LatestEdition({ params }: PageProps<"/[script]/[publication]">) {
   const route = await params;
   const context = await readerContext(route, (slug) => publicationUrl({ slug, isDefault: true }));
-  const latest = context.dates[0];
+  const latest = await findLatestEditionDate(context.publication.id);
   if (!latest) notFound();
   const edition = await findEditionView(context.publication.id, latest);
   const first = edition?.pages[0];

@@ -5,14 +5,14 @@ import { ReaderHeader } from "@/components/reader/reader-header";
 import { SiteFooter } from "@/components/reader/site-footer";
 import { monthKey, splitMonth } from "@/lib/reader/archive-calendar";
 import { archiveYears, findArchiveMonths } from "@/lib/reader/find-archive";
-import { readerPublicationContext } from "@/lib/reader/reader-context";
+import { readerContext } from "@/lib/reader/reader-context";
 import { absoluteUrl, archiveUrl, editionUrl } from "@/lib/reader/urls";
 
 /** Months listed under 最近出版. */
 const LATEST_MONTHS = 6;
 
 async function load(route: { script: string; publication: string }) {
-  const context = await readerPublicationContext(route, (slug) => archiveUrl({ slug, isDefault: true }));
+  const context = await readerContext(route, (slug) => archiveUrl({ slug, isDefault: true }));
   const months = await findArchiveMonths(context.publication.id);
   return { context, months, years: archiveYears(months) };
 }

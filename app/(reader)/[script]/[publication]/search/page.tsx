@@ -5,7 +5,7 @@ import { ReaderSearchResults } from "@/components/reader/search-results";
 import { SiteFooter } from "@/components/reader/site-footer";
 import { getDb } from "@/lib/db/client";
 import { findSearchOptions } from "@/lib/reader/find-search-options";
-import { readerPublicationContext } from "@/lib/reader/reader-context";
+import { readerContext } from "@/lib/reader/reader-context";
 import { searchUrl } from "@/lib/reader/urls";
 import { parseSearchRequest, searchHref, type SearchRequest } from "@/lib/search-pages/search-request";
 import { searchArticles } from "@/lib/search/search-articles";
@@ -22,7 +22,7 @@ type Props = PageProps<"/[script]/[publication]/search">;
 async function load(props: Props) {
   const route = await props.params;
   const request = parseSearchRequest(await props.searchParams, "reader");
-  const context = await readerPublicationContext(route, (slug) => searchHref(searchUrl({ slug, isDefault: true }), request));
+  const context = await readerContext(route, (slug) => searchHref(searchUrl({ slug, isDefault: true }), request));
   return { context, request, path: searchUrl(context.publication) };
 }
 

@@ -7,7 +7,7 @@ import { PageNavigation } from "@/components/reader/page-navigation";
 import { RegionHighlight } from "@/components/reader/region-highlight";
 import { ReaderHeader } from "@/components/reader/reader-header";
 import { SiteFooter } from "@/components/reader/site-footer";
-import { neighbourEditions } from "@/lib/reader/find-edition-dates";
+import { findEditionMonth, neighbourEditions } from "@/lib/reader/find-edition-dates";
 import { neighbourPages } from "@/lib/reader/page-neighbours";
 import { readerContext, readerEdition, type ReaderRouteParams } from "@/lib/reader/reader-context";
 import { absoluteUrl, archiveUrl, articleUrl, editionUrl, feedUrl, pageUrl } from "@/lib/reader/urls";
@@ -38,9 +38,10 @@ export async function generateMetadata({ params }: PageProps<"/[script]/[publica
 
 export default async function PageViewRoute({ params }: PageProps<"/[script]/[publication]/[date]/[page]">) {
   const { context, edition, page } = await load(await params);
-  const { t, publication, script, dates } = context;
+  const { t, publication, script } = context;
   const { previous, next } = neighbourPages(edition, page.number);
-  const editions = neighbourEditions(dates, edition.date);
+  const month = await findEditionMonth(publication.id, edition.date.slice(0, 7));
+  const editions = neighbourEditions(month, edition.date);
   const headlineOf = new Map(page.articles.map((article) => [article.articleId, t(article.headline)]));
   const hrefOf = new Map(page.articles.map((article) => [article.articleId, articleUrl(publication, edition.date, article.home.pageNumber, article.home.position)]));
   const label = t(`第${page.number}版:${page.name}`);
@@ -101,7 +102,7 @@ export default async function PageViewRoute({ params }: PageProps<"/[script]/[pu
             </nav>
 
             <EditionCalendar
-              dates={dates}
+              month={month}
               current={edition.date}
               hrefFor={(date) => editionUrl(publication, date)}
               archiveHref={archiveUrl(publication)}

@@ -7,13 +7,13 @@ import { ReaderHeader } from "@/components/reader/reader-header";
 import { SiteFooter } from "@/components/reader/site-footer";
 import { monthKey, olderAndNewer, parseArchiveYear } from "@/lib/reader/archive-calendar";
 import { archiveYears, findArchiveMonths, findEditionDatesInYear } from "@/lib/reader/find-archive";
-import { readerPublicationContext } from "@/lib/reader/reader-context";
+import { readerContext } from "@/lib/reader/reader-context";
 import { absoluteUrl, archiveUrl, editionUrl } from "@/lib/reader/urls";
 
 async function load(route: { script: string; publication: string; year: string }) {
   const year = parseArchiveYear(route.year);
   if (year === null) notFound();
-  const context = await readerPublicationContext(route, (slug) => archiveUrl({ slug, isDefault: true }, year));
+  const context = await readerContext(route, (slug) => archiveUrl({ slug, isDefault: true }, year));
   // Years without editions (typos, the future) are a 404 before any query of their own.
   const years = archiveYears(await findArchiveMonths(context.publication.id));
   const entry = years.find((candidate) => candidate.year === year);

@@ -8,13 +8,13 @@ import { SiteFooter } from "@/components/reader/site-footer";
 import { formatEditionDateZh } from "@/lib/editions/edition-date";
 import { olderAndNewer, parseArchiveMonth, splitMonth } from "@/lib/reader/archive-calendar";
 import { findArchiveMonthEditions, findArchiveMonths } from "@/lib/reader/find-archive";
-import { readerPublicationContext } from "@/lib/reader/reader-context";
+import { readerContext } from "@/lib/reader/reader-context";
 import { absoluteUrl, archiveUrl, articleUrl, editionUrl, pageUrl } from "@/lib/reader/urls";
 
 async function load(route: { script: string; publication: string; year: string; month: string }) {
   const month = parseArchiveMonth(route.year, route.month);
   if (!month) notFound();
-  const context = await readerPublicationContext(route, (slug) => archiveUrl({ slug, isDefault: true }, month));
+  const context = await readerContext(route, (slug) => archiveUrl({ slug, isDefault: true }, month));
   // Months without editions (gaps, the future) are a 404 before any query of their own.
   const months = await findArchiveMonths(context.publication.id);
   const entry = months.find((candidate) => candidate.month === month);

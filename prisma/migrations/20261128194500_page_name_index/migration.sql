@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "pages_name_idx" ON "pages"("name");
