@@ -4,7 +4,7 @@ import { applyMigrations } from "./migrations/apply-migrations";
 import { createDbClient } from "./client";
 import { bootstrapAdmin } from "@/lib/seed/bootstrap-admin";
 import { seedDemo } from "@/lib/seed/seed-demo";
-import { backfillSearchIndex } from "@/lib/search/backfill-search-index";
+import { backfillSearchIndex, countPendingSearchRows } from "@/lib/search/backfill-search-index";
 import type { Storage } from "@/lib/storage/storage";
 
 const FIRST_START_LOCK_KEY = 4_201_705_312;
@@ -19,6 +19,16 @@ export interface PrepareDatabaseOptions {
   /** Project root holding prisma/migrations and prisma/demo (default: cwd). */
   root?: string;
   log?: (line: string) => void;
+  /**
+   * Leave the search index backfill to the caller when more than this many rows need it (a server starting
+   * passes BOOT_BACKFILL_LIMIT and runs it in the background); by default everything is indexed first.
+   */
+  deferSearchBackfillOver?: number;
+}
+
+export interface PrepareDatabaseResult {
+  /** The search index backfill was left to the caller (see deferSearchBackfillOver). */
+  searchBackfillDeferred: boolean;
 }
 
 /**
@@ -27,7 +37,7 @@ export interface PrepareDatabaseOptions {
  * newsroom, and the search index of articles it lacks. Each step is a no-op when
  * already done.
  */
-export async function prepareDatabase(options: PrepareDatabaseOptions): Promise<void> {
+export async function prepareDatabase(options: PrepareDatabaseOptions): Promise<PrepareDatabaseResult> {
   const root = options.root ?? process.cwd();
   const log = options.log ?? ((line: string) => console.log(line));
 
@@ -49,7 +59,14 @@ export async function prepareDatabase(options: PrepareDatabaseOptions): Promise<
       log(`Loaded the demo newsroom: editions ${result.editions.join(", ")}, ${result.articles} articles.`);
     }
     // Articles the search index does not have yet (written before it existed, or by an older segmenter).
-    await backfillSearchIndex({ db, log });
+    let searchBackfillDeferred = false;
+    const deferOver = options.deferSearchBackfillOver;
+    if (deferOver !== undefined && (await countPendingSearchRows(db, deferOver)) > deferOver) {
+      searchBackfillDeferred = true;
+      log(`Search index: more than ${deferOver} articles to index; the server starts now and indexes them in the background.`);
+    } else {
+      await backfillSearchIndex({ db, log });
+    }
     const admin = await bootstrapAdmin({ db, email: options.adminEmail, password: options.adminPassword });
     if (admin?.generatedPassword) {
       log(
@@ -67,6 +84,7 @@ export async function prepareDatabase(options: PrepareDatabaseOptions): Promise<
     } else if (admin) {
       log(`Admin account created: ${admin.email}`);
     }
+    return { searchBackfillDeferred };
   } finally {
     await lock.query("SELECT pg_advisory_unlock($1)", [FIRST_START_LOCK_KEY]).catch(() => {});
     await lock.end();

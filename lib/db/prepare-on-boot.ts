@@ -3,6 +3,7 @@ import { startScheduler } from "@/lib/editions/scheduler";
 import { sendRevalidationsOutsideRequests } from "@/lib/reader/cache-tags";
 import { postRevalidations } from "@/lib/reader/remote-revalidation";
 import { startRenderWorker } from "@/lib/pages/render-worker";
+import { BOOT_BACKFILL_LIMIT, backfillSearchIndexInBackground } from "@/lib/search/backfill-search-index";
 import { warmUpSegmenter } from "@/lib/search/segment";
 import { getStorage } from "@/lib/storage/get-storage";
 import { getDb } from "./client";
@@ -12,14 +13,18 @@ import { prepareDatabase } from "./prepare-database";
 export async function prepareDatabaseOnBoot(): Promise<void> {
   try {
     const config = env();
-    await prepareDatabase({
+    const prepared = await prepareDatabase({
       connectionString: config.DATABASE_URL!,
       storage: getStorage(),
       seedDemoData: config.SEED_DEMO,
       adminEmail: config.ADMIN_EMAIL,
       adminPassword: config.ADMIN_PASSWORD,
       log: (line) => console.log(line),
+      deferSearchBackfillOver: BOOT_BACKFILL_LIMIT,
     });
+    if (prepared.searchBackfillDeferred) {
+      void backfillSearchIndexInBackground({ db: getDb(), connectionString: config.DATABASE_URL! });
+    }
     // Page PDFs waiting for their page image, including any a restart interrupted.
     startRenderWorker({ db: getDb(), storage: getStorage() });
     startBackgroundWork(config.PORT, config.NEXTAUTH_SECRET);

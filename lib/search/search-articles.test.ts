@@ -1,3 +1,4 @@
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { bodyFromBlocks } from "@/lib/articles/body";
@@ -13,7 +14,7 @@ import { saveStory } from "@/lib/stories/save-story";
 import { storyContentFrom, storyContentSelect } from "@/lib/stories/story-content";
 import { transitionStory } from "@/lib/stories/transition-story";
 import { createTestDatabase, createTestStorage, projectRoot, sql } from "@/tests/helpers/database";
-import { backfillSearchIndex } from "./backfill-search-index";
+import { backfillSearchIndex, backfillSearchIndexInBackground, countPendingSearchRows } from "./backfill-search-index";
 import { reindexArticles, reindexEditionArticles } from "./index-article";
 import { HEAD_CANDIDATES, RECENT_CANDIDATES, SEARCH_COUNT_CAP, searchArticles, SEARCH_PAGE_SIZE, type SearchAudience, type SearchFilters, type SearchResult } from "./search-articles";
 
@@ -324,6 +325,26 @@ describe("the boot-time backfill", () => {
     expect(await backfillSearchIndex({ db })).toBe(2);
     expect(ids(await search(reader(), "招商引资"))).toContain(seed);
     expect(await backfillSearchIndex({ db })).toBe(0);
+  });
+
+  it("leaves a large backfill to the background, which one instance runs while the server serves", async () => {
+    const missing = await sql<{ article_id: string }>(url, "DELETE FROM article_search WHERE article_id IN (SELECT article_id FROM article_search LIMIT 3) RETURNING article_id");
+    const prepare = async () =>
+      prepareDatabase({ connectionString: url, storage: await createTestStorage(), seedDemoData: true, root: projectRoot, log: () => {}, deferSearchBackfillOver: 2 });
+    expect(await prepare()).toEqual({ searchBackfillDeferred: true });
+    expect(await countPendingSearchRows(db)).toBe(3);
+
+    // Another instance holds the lock: this one leaves the work to it.
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    await holder.query("SELECT pg_advisory_lock(4201705313)");
+    expect(await backfillSearchIndexInBackground({ db, connectionString: url, log: () => {} })).toBe(0);
+    await holder.end();
+
+    expect(await backfillSearchIndexInBackground({ db, connectionString: url, log: () => {} })).toBe(3);
+    expect(await countPendingSearchRows(db)).toBe(0);
+    expect(await prepare()).toEqual({ searchBackfillDeferred: false });
+    expect(missing).toHaveLength(3);
   });
 });
 
