@@ -2,7 +2,7 @@ import { bodyFromBlocks } from "@/lib/articles/body";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { reindexArticles } from "@/lib/search/index-article";
-import { createStory } from "@/lib/stories/create-story";
+import { insertStory } from "@/lib/stories/create-story";
 import { pageError } from "./page-errors";
 
 export interface CreateStoryFromRegionResult {
@@ -29,28 +29,27 @@ export async function createStoryFromRegion(options: { db: Db; actor: Actor; reg
   if (!text && !region.extractedHeadline?.trim()) throw pageError("INVALID_STATE", "regionNoText");
 
   const { headline, paragraphs } = storyTextFrom(text, region.extractedHeadline);
-  const article = await createStory({
-    db,
-    actor,
-    content: {
-      headline,
-      body: bodyFromBlocks(paragraphs.map((paragraph) => ({ type: "paragraph" as const, text: paragraph }))),
-    },
-  });
+  await assertCan({ db, actor, action: "story.create", entityType: "article" });
 
+  // The story, its placement and the region's link in one transaction: a failure leaves no stray draft.
   return db.$transaction(async (tx) => {
     const pageId = region.page.id;
     await tx.$queryRaw`SELECT id FROM pages WHERE id = ${pageId}::uuid FOR UPDATE`;
-    // The region may have been linked (or deleted) while the story was being made.
+    // The region may have been linked (or deleted) since it was read.
     const current = await tx.region.findUnique({ where: { id: regionId }, select: { placementId: true } });
     if (!current) throw pageError("NOT_FOUND", "regionNotFound");
     if (current.placementId) throw pageError("INVALID_STATE", "regionHasStory");
+    const article = await insertStory(tx, actor, {
+      headline,
+      body: bodyFromBlocks(paragraphs.map((paragraph) => ({ type: "paragraph" as const, text: paragraph }))),
+    });
     const last = await tx.placement.aggregate({ where: { pageId }, _max: { position: true } });
     const placement = await tx.placement.create({
       data: { pageId, articleId: article.id, position: (last._max.position ?? 0) + 1, part: 1 },
       select: { id: true },
     });
     await tx.region.update({ where: { id: regionId }, data: { placementId: placement.id, moved: false } });
+    // Again, now that it is placed (its page name and date).
     await reindexArticles(tx, [article.id]);
     await tx.auditLog.create({
       data: { actorId: actor.id, action: "story.create_from_region", entityType: "article", entityId: article.id, data: { regionId, pageId, placementId: placement.id } },

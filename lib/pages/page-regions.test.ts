@@ -139,6 +139,15 @@ describe("page regions", () => {
     expect(await db.article.count()).toBe(articles);
   });
 
+  it("makes one story when two editors create it from the same region at once, and leaves no stray draft", async () => {
+    const region = await db.region.create({ data: { pageId: a05, polygon: box, extractedHeadline: "同时点击的稿件", extractedText: "同时点击的稿件\n正文。" } });
+    const articles = await db.article.count();
+    const results = await Promise.all([1, 2].map(() => outcome(createStoryFromRegion({ db, actor: newsroom.editor, regionId: region.id }))));
+    expect(results.sort()).toEqual(["INVALID_STATE", "ok"]);
+    expect(await db.article.count()).toBe(articles + 1);
+    expect(await db.article.count({ where: { headline: "同时点击的稿件", placements: { none: {} } } })).toBe(0);
+  });
+
   it("refuses to create a story from a region without text", async () => {
     const region = await db.region.create({ data: { pageId: a05, polygon: box } });
     const articles = await db.article.count();
