@@ -5,7 +5,11 @@ import { bylineRoleFromLabel, formatByline } from "@/lib/people/byline";
 import type { Storage } from "@/lib/storage/storage";
 import { makePhotoMaster } from "@/lib/media/photos/make-photo-master";
 import { storeAsset } from "@/lib/media/store-asset";
-import { PagePdfError, renderPagePdf } from "@/lib/media/render-page-pdf";
+import { PagePdfError } from "@/lib/media/render-page-pdf";
+import type { PagePdfContents } from "@/lib/pages/read-page-pdf";
+import { readPagePdfOffThread } from "@/lib/pages/read-page-pdf-off-thread";
+import { encodePageImage } from "@/lib/pages/store-page-image";
+import type { PageLayout } from "@/lib/regions/read-page-layout";
 import { parsePageNumber, type EditionManifest, type ManifestStory } from "./manifest-schema";
 import { AppError } from "@/lib/errors/app-error";
 import { folderSource, type ImportFrom } from "./edition-source";
@@ -39,12 +43,14 @@ export async function importEdition(
     actorId?: string;
     /** Writes an `edition.import` audit entry in the import's transaction, with `via` (the command, the dashboard). */
     audit?: { via: string };
+    /** Receives each page's layout, read with its image, so region detection need not open the PDF again. */
+    onPageLayout?: (pageNumber: string, layout: PageLayout | null) => void;
   } & ImportFrom,
 ): Promise<ImportEditionReport> {
   const { db, storage, actorId } = options;
   const { manifest, files } = await readManifest(options.source ?? folderSource(options.folder!));
   // Everything that can refuse the import happens before anything is stored.
-  const renders = renderPageImages(manifest, files);
+  const renders = await readPagePdfs(manifest, files);
   const masters = await photoMasters(manifest, files);
   const stored = new Map<string, string>();
   const pageImages = new Map<string, string>();
@@ -52,8 +58,15 @@ export async function importEdition(
     const isPdf = file.mimeType === "application/pdf";
     const data = isPdf ? file.data : masters.get(file.name)!;
     stored.set(file.name, await storeAsset({ db, storage, actorId, data, mimeType: file.mimeType, kind: isPdf ? "PAGE_PDF" : "PHOTO", originalName: file.name }));
-    const png = renders.get(file.name);
-    if (png) pageImages.set(file.name, await storeAsset({ db, storage, actorId, data: png, mimeType: "image/png", kind: "PAGE_IMAGE" }));
+    const render = renders.get(file.name);
+    if (render) {
+      const { png, variants } = await encodePageImage(render.image);
+      pageImages.set(file.name, await storeAsset({ db, storage, actorId, data: png, mimeType: "image/png", kind: "PAGE_IMAGE", variants }));
+    }
+  }
+  for (const page of manifest.pages) {
+    const render = page.pdf ? renders.get(page.pdf) : undefined;
+    if (render) options.onPageLayout?.(page.number, render.layout);
   }
 
   return options.db.$transaction(
@@ -305,18 +318,22 @@ async function photoMasters(manifest: EditionManifest, files: Map<string, Manife
   return masters;
 }
 
-/** Renders each page PDF to its page image; a PDF that cannot be rendered refuses the import. */
-function renderPageImages(manifest: EditionManifest, files: Map<string, ManifestFile>): Map<string, Buffer> {
-  const images = new Map<string, Buffer>();
+/**
+ * Reads each page PDF into its page image and layout, on the page-reading thread
+ * (read-page-pdf-off-thread.ts: an import in the dashboard does not hold the
+ * server's event loop); a PDF that cannot be read refuses the import.
+ */
+async function readPagePdfs(manifest: EditionManifest, files: Map<string, ManifestFile>): Promise<Map<string, PagePdfContents>> {
+  const contents = new Map<string, PagePdfContents>();
   for (const [index, page] of manifest.pages.entries()) {
     const file = page.pdf ? files.get(page.pdf) : undefined;
-    if (!file || images.has(file.name)) continue;
+    if (!file || contents.has(file.name)) continue;
     try {
-      images.set(file.name, renderPagePdf(file.data).png);
+      contents.set(file.name, await readPagePdfOffThread(file.data));
     } catch (error) {
       if (error instanceof PagePdfError) throw new ManifestError([`pages[${index}].pdf: ${error.message}`]);
       throw error;
     }
   }
-  return images;
+  return contents;
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { detectPageRegions } from "@/lib/regions/detect-page-regions";
+import type { PageLayout } from "@/lib/regions/read-page-layout";
 import type { Storage } from "@/lib/storage/storage";
 import type { ImportFrom } from "./edition-source";
 import { importEdition, type ImportEditionReport } from "./import-edition";
@@ -16,7 +17,8 @@ export interface ImportWithRegionsReport extends ImportEditionReport {
 export async function importEditionWithRegions(
   options: { db: Db; storage: Storage; actorId?: string; audit?: { via: string } } & ImportFrom,
 ): Promise<ImportWithRegionsReport> {
-  const report = await importEdition(options);
+  const layouts = new Map<string, PageLayout | null>();
+  const report = await importEdition({ ...options, onPageLayout: (number, layout) => layouts.set(number, layout) });
   const { db } = options;
   const pages = await db.page.findMany({
     where: { editionId: report.editionId, pdfAsset: { isNot: null } },
@@ -26,7 +28,9 @@ export async function importEditionWithRegions(
   const regions: ImportWithRegionsReport["regions"] = [];
   for (const page of pages) {
     const pdf = await options.storage.get(page.pdfAsset!.storageKey);
-    const { found, matched, unmatched, moved } = await detectPageRegions({ db, pageId: page.id, pdf });
+    // The layout read with the page image (else, when it could not be read then, from the PDF).
+    const layout = layouts.get(page.number) ?? undefined;
+    const { found, matched, unmatched, moved } = await detectPageRegions({ db, pageId: page.id, pdf, layout });
     regions.push({ number: page.number, found, matched, unmatched, moved });
   }
   return { ...report, regions };
