@@ -5,8 +5,8 @@ import { signIn } from "../helpers/sign-in";
 
 // Planning an edition through the UI: an editor creates the edition of a new
 // date from the standing page list, renames and reorders pages, and places a
-// story planned for that date with the keyboard controls (no dragging); a
-// reporter is refused. The date is far from the demo dates and other specs.
+// story planned for that date with the keyboard controls, then drags it to
+// another page with the mouse; a reporter is refused. The date is far from the demo dates and other specs.
 
 test.describe.configure({ mode: "serial" });
 
@@ -20,7 +20,7 @@ async function as(browser: Browser, account: { email: string; password: string }
   return page;
 }
 
-test("an editor plans a new edition: creates it, renames and reorders pages, places a planned story with the keyboard", async ({ browser }) => {
+test("an editor plans a new edition: creates it, renames and reorders pages, places a planned story with the keyboard and drags it to another page", async ({ browser }) => {
   test.setTimeout(90_000);
   const page = await as(browser, demoEditor);
 
@@ -83,6 +83,21 @@ test("an editor plans a new edition: creates it, renames and reorders pages, pla
   await expect(unplaced.getByText(headline)).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("region", { name: "A07 侨乡" }).getByRole("link", { name: headline })).toBeVisible();
+
+  // Dragged by its handle with the mouse onto the empty A08 list, in steps as a hand moves.
+  const handle = page.getByRole("button", { name: `拖动“${headline}”` });
+  const target = page.getByRole("list", { name: "A08 版的稿件" });
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 });
+  await page.mouse.up();
+  await expect(page.getByRole("status").filter({ hasText: `“${headline}”已放在 A08 版第 1 条。` })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("region", { name: "A08 体育·健康" }).getByRole("link", { name: headline })).toBeVisible();
+  await expect(page.getByRole("region", { name: "A07 侨乡" }).getByRole("link", { name: headline })).toHaveCount(0);
 
   await expectNoAxeViolations(page);
 });

@@ -45,12 +45,15 @@ function characterSpellings(): Map<string, string[]> {
 
 const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
 
-/** A pattern matching the word in any of its characters' spellings. */
+/** A pattern matching the word in any of its characters' spellings (and a number with thousands separators). */
 function wordPattern(word: string): RegExp {
   const spellings = characterSpellings();
-  const source = Array.from(word, (char) => {
+  const chars = Array.from(word);
+  const source = chars.map((char, index) => {
     const others = spellings.get(char);
-    return others ? `(?:${[char, ...others].map(escapeRegExp).join("|")})` : escapeRegExp(char);
+    const pattern = others ? `(?:${[char, ...others].map(escapeRegExp).join("|")})` : escapeRegExp(char);
+    // 5000 marks 5,000 too, as the index finds it (segment.ts).
+    return /\d/.test(char) && /\d/.test(chars[index - 1] ?? "") ? `,?${pattern}` : pattern;
   }).join("");
   return new RegExp(source, "gu");
 }

@@ -171,8 +171,9 @@ describe("ranking and paging", () => {
   });
 
   it("finds Latin words and numbers in any case and width", async () => {
-    const story = await writeStory({ headline: "一季度经济数据", body: ["全市GDP同比增长5.2%，COVID-19影响减弱。"] });
-    for (const q of ["gdp 5.2", "ＧＤＰ", "covid-19", "Covid 19"]) expect(ids(await search(staff(), q)), q).toContain(story);
+    const story = await writeStory({ headline: "一季度经济数据", body: ["全市GDP同比增长5.2%，COVID-19影响减弱，新增就业12,500人。"] });
+    for (const q of ["gdp 5.2", "ＧＤＰ", "covid-19", "Covid 19", "12500", "12,500"]) expect(ids(await search(staff(), q)), q).toContain(story);
+    expect((await search(staff(), "12500")).hits.find((hit) => hit.articleId === story)?.snippetHtml).toContain("<mark>12,500</mark>");
   });
 });
 

@@ -17,6 +17,16 @@ describe("segmentation", () => {
     expect(normalizeText("招商引資")).toBe("招商引资");
     expect(normalizeText("江門日報")).toBe("江门日报");
     expect(normalizeText("ＧＤＰ增長５０００萬元")).toBe("gdp增长5000万元");
+  });
+
+  it("reads a number with thousands separators as the number (5,000 is 5000), and other commas as commas", () => {
+    const lexemesOf = (text: string) => indexTokens(text).tokens.map((token) => token.lexeme);
+    expect(lexemesOf("投资5,000万元")).toContain("5000");
+    expect(lexemesOf("1,234,567人")).toContain("1234567");
+    expect(segmentWords("5,000万元")).toEqual(["5000", "万元"]);
+    expect(segmentWords("５，０００")).toEqual(["5000"]);
+    expect(segmentWords("10,5")).toEqual(["10", "5"]);
+    expect(segmentWords("a,b")).toEqual(["a", "b"]);
     expect(segmentWords("招商引資")).toEqual(["招商引资"]);
   });
 
@@ -128,6 +138,10 @@ describe("highlighting", () => {
     expect(highlight("<b>招商引資</b> & 招商引资", ["招商引资"])).toBe("&lt;b&gt;<mark>招商引資</mark>&lt;/b&gt; &amp; <mark>招商引资</mark>");
     expect(highlight("ＧＤＰ增长", ["gdp"])).toBe("<mark>ＧＤＰ</mark>增长");
     expect(escapeHtml(`"'`)).toBe("&quot;&#39;");
+  });
+
+  it("marks a number written with thousands separators for the plain number", () => {
+    expect(highlight("投资5,000万元，惠及1,234,567人", ["5000", "1234567"])).toBe("投资<mark>5,000</mark>万元，惠及<mark>1,234,567</mark>人");
   });
 
   it("marks whole numbers and words, not digits inside other numbers", () => {

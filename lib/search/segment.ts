@@ -17,10 +17,10 @@ import * as OpenCC from "opencc-js/t2cn";
 /**
  * Changing the rules below changes the lexemes: bump this so rows are rewritten at boot.
  * 2: single characters only where the text uses them alone or in an unknown word (see indexTokens).
- * (Documents written by version 2 before the `head` column also hold "^word" head marks, which no
- * query asks for any more: the next version's rewrite drops them.)
+ * 3: numbers with thousands separators are one number (5,000 is 5000); the "^word" head marks
+ *    that version 2 wrote before the `head` column are gone.
  */
-export const SEGMENTER_VERSION = 2;
+export const SEGMENTER_VERSION = 3;
 
 /** Longer tokens (a pasted URL, a run of digits) are cut: PostgreSQL limits lexemes to 2 KB. */
 export const MAX_TOKEN_LENGTH = 60;
@@ -101,10 +101,16 @@ interface Run {
 
 /**
  * Runs of Han characters, and runs of other letters and digits with connectors
- * inside them (covid-19, 3.5, o'neil); everything else (spaces, punctuation,
- * emoji) separates tokens.
+ * inside them (covid-19, 3.5, o'neil, and the thousands separators of 5,000);
+ * everything else (spaces, punctuation, emoji) separates tokens.
  */
-const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+(?:[.\-'’_](?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+)*)/gu;
+const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+(?:(?:[.\-'’_]|,(?=\d{3}(?!\d)))(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+)*)/gu;
+
+/** A comma between a digit and three more (5,000; 1,234,567): a thousands separator. */
+const THOUSANDS = /(?<=\d),(?=\d{3}(?!\d))/g;
+
+/** A letters-and-digits run as one lexeme: thousands separators dropped, so 5,000 and 5000 are one word. */
+const wholeWord = (text: string) => text.replace(THOUSANDS, "");
 
 function runsOf(text: string): Run[] {
   return Array.from(text.matchAll(RUN), (match) => ({ kind: match[1] ? "han" : "word", start: match.index, text: match[0] }));
@@ -117,7 +123,7 @@ function clip(lexeme: string): string {
 /** Pieces of a word run: the parts between connectors, and letters apart from digits (iphone15 → iphone, 15). */
 function wordParts(run: Run): Token[] {
   const parts: Token[] = [];
-  for (const match of run.text.matchAll(/[^.\-'’_]+/gu)) {
+  for (const match of run.text.matchAll(/[^.\-'’_,]+/gu)) {
     const start = run.start + match.index;
     parts.push({ lexeme: match[0], end: start + match[0].length - 1 });
     const pieces = [...match[0].matchAll(/\p{N}+|[^\p{N}]+/gu)];
@@ -163,7 +169,7 @@ export function indexTokens(source: string): { tokens: Token[]; length: number }
   const tokens: Token[] = [];
   for (const run of runsOf(text)) {
     if (run.kind === "word") {
-      tokens.push({ lexeme: run.text, end: run.start + run.text.length - 1 });
+      tokens.push({ lexeme: wholeWord(run.text), end: run.start + run.text.length - 1 });
       if (run.text.length > 1) tokens.push(...wordParts(run));
       continue;
     }
@@ -204,7 +210,7 @@ export function queryTokens(source: string): QueryToken[] {
   const tokens: QueryToken[] = [];
   for (const run of runsOf(text)) {
     if (run.kind === "word") {
-      tokens.push({ lexeme: clip(run.text), end: run.start + run.text.length - 1 });
+      tokens.push({ lexeme: clip(wholeWord(run.text)), end: run.start + run.text.length - 1 });
       continue;
     }
     for (const token of cutRun(run)) {
