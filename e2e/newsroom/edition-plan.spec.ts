@@ -87,6 +87,9 @@ test("an editor plans a new edition: creates it, renames and reorders pages, pla
   // Dragged by its handle with the mouse onto the empty A08 list, in steps as a hand moves.
   const handle = page.getByRole("button", { name: `拖动“${headline}”` });
   const target = page.getByRole("list", { name: "A08 版的稿件" });
+  // Both tiles on screen at once, as on an editor's large display.
+  await page.setViewportSize({ width: 1600, height: 1400 });
+  await page.getByRole("region", { name: "A08 体育·健康" }).scrollIntoViewIfNeeded();
   const from = (await handle.boundingBox())!;
   const to = (await target.boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
