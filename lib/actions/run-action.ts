@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
+import { zodErrorMap } from "@/lib/i18n/zod-error-map";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 
 /** What a dashboard server action returns to its form. */
@@ -43,11 +44,6 @@ export async function runAction<S extends z.ZodType, T>(options: {
     if (error instanceof AppError) return { ok: false, message: error.messageFor(locale) };
     throw error;
   }
-}
-
-/** zod's own messages in the dashboard's language. */
-export function zodErrorMap(locale: "zh-CN" | "en") {
-  return locale === "en" ? z.locales.en().localeError : z.locales.zhCN().localeError;
 }
 
 /** FormData to a plain object; repeated names become arrays. */

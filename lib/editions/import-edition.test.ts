@@ -89,6 +89,21 @@ describe("importEdition refuses a bad manifest whole", () => {
     const problems = await problemsOf(importEdition({ db, storage, folder }));
     expect(problems[0]).toContain("manifest.json 第 3 行");
   });
+
+  it("says what is wrong in English too, zod's own messages and the schema's included", async () => {
+    const englishOf = async (edit: Parameters<typeof editedFolder>[0]) => {
+      const error = await importEdition({ db, storage, folder: await editedFolder(edit) }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ManifestError);
+      expect((error as ManifestError).problems.every((line) => /[\u4e00-\u9fff]/.test(line))).toBe(true);
+      return (error as ManifestError).problemsFor("en");
+    };
+    expect(await englishOf((m) => (m.issueNumber = "十七"))).toEqual([
+      expect.stringMatching(/^line \d+ issueNumber: Invalid input: expected number, received string$/),
+    ]);
+    expect(await englishOf((m) => (m.pages[1]!.number = m.pages[0]!.number))).toEqual([
+      expect.stringMatching(/^line \d+ pages\[1\]\.number: page number A\d+ is also pages\[0\]$/),
+    ]);
+  });
 });
 
 describe("importEdition", () => {

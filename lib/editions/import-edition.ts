@@ -13,6 +13,7 @@ import type { PageLayout } from "@/lib/regions/read-page-layout";
 import { parsePageNumber, type EditionManifest, type ManifestStory } from "./manifest-schema";
 import { AppError } from "@/lib/errors/app-error";
 import { folderSource, type ImportFrom } from "./edition-source";
+import { problem } from "./manifest-problems";
 import { readManifest, ManifestError, type ManifestFile } from "./read-manifest";
 import { editionDate } from "./edition-date";
 import { reindexEditionArticles } from "@/lib/search/index-article";
@@ -253,7 +254,7 @@ async function replacePhotos(context: StoryContext, articleId: string, story: Ma
   await tx.articlePhoto.deleteMany({ where: { articleId } });
   for (const [position, input] of story.photos.entries()) {
     const assetId = context.stored.get(input.file);
-    if (!assetId) throw new ManifestError([`${input.file}: 文件未保存`]);
+    if (!assetId) throw new ManifestError([problem(`${input.file}: 文件未保存`, `${input.file}: the file was not stored`)]);
     const photographer = input.photographer
       ? await findOrCreatePerson(tx, context.publicationId, input.photographer, "PHOTOGRAPHER", undefined)
       : null;
@@ -290,7 +291,7 @@ async function findPublication(tx: Tx, slug: string | undefined) {
   const publication = slug
     ? await tx.publication.findUnique({ where: { slug } })
     : await tx.publication.findFirst({ where: { isDefault: true } });
-  if (!publication) throw new ManifestError([`publication: 找不到报刊 ${slug ?? "(默认)"}`]);
+  if (!publication) throw new ManifestError([problem(`publication: 找不到报刊 ${slug ?? "(默认)"}`, `publication: no publication ${slug ?? "(default)"}`)]);
   return publication;
 }
 
@@ -309,7 +310,10 @@ async function photoMasters(manifest: EditionManifest, files: Map<string, Manife
         try {
           masters.set(file.name, (await makePhotoMaster(file.data, file.mimeType as "image/jpeg" | "image/png" | "image/webp")).data);
         } catch (error) {
-          if (error instanceof AppError) throw new ManifestError([`pages[${p}].stories[${s}].photos[${f}].file: ${photo.file} ${error.messageFor("zh-CN")}`]);
+          if (error instanceof AppError) {
+            const field = `pages[${p}].stories[${s}].photos[${f}].file: ${photo.file}`;
+            throw new ManifestError([problem(`${field} ${error.messageFor("zh-CN")}`, `${field} ${error.messageFor("en")}`)]);
+          }
           throw error;
         }
       }
@@ -331,7 +335,7 @@ async function readPagePdfs(manifest: EditionManifest, files: Map<string, Manife
     try {
       contents.set(file.name, await readPagePdfOffThread(file.data));
     } catch (error) {
-      if (error instanceof PagePdfError) throw new ManifestError([`pages[${index}].pdf: ${error.message}`]);
+      if (error instanceof PagePdfError) throw new ManifestError([problem(`pages[${index}].pdf: ${error.message}`, `pages[${index}].pdf: ${error.en}`)]);
       throw error;
     }
   }

@@ -133,7 +133,9 @@ describe("importEditionUpload", () => {
     const { body, contentType } = upload(entries);
     const error = await caught(importEditionUpload({ db, storage, actor: newsroom.editor, body, contentType }));
     expect(error).toBeInstanceOf(ManifestError);
-    expect((error as ManifestError).problems[0]).toMatch(new RegExp(`^第 ${line} 行 pages\\[0\\]\\.stories\\[1\\]\\.headline: `));
+    expect((error as ManifestError).problems[0]).toMatch(new RegExp(`^第 ${line} 行 pages\\[0\\]\\.stories\\[1\\]\\.headline: 标题不能为空`));
+    // The dashboard in English shows them in English.
+    expect((error as ManifestError).problemsFor("en")[0]).toBe(`line ${line} pages[0].stories[1].headline: a headline is required`);
     expect(await written()).toEqual(nothing);
   });
 
@@ -143,6 +145,7 @@ describe("importEditionUpload", () => {
     const error = await caught(importEditionUpload({ db, storage, actor: newsroom.editor, body, contentType }));
     expect(error).toBeInstanceOf(ManifestError);
     expect((error as ManifestError).problems.join("\n")).toContain("pages[0].pdf");
+    expect((error as ManifestError).problemsFor("en")).toEqual(["pages[0].pdf: files must be inside the manifest's folder (../A05.pdf)"]);
     expect(await written()).toEqual(nothing);
   });
 

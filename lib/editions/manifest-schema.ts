@@ -63,6 +63,7 @@ export const editionManifestSchema = z
           code: "custom",
           path: ["pages", index, "number"],
           message: `版号 ${page.number} 与 pages[${first}] 重复`,
+          params: { en: `page number ${page.number} is also pages[${first}]` },
         });
       }
       seen.set(page.number, index);

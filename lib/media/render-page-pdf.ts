@@ -1,7 +1,14 @@
 import * as mupdf from "mupdf";
 
+/** A page PDF refused, with the reason in Chinese (`message`) and English. */
 export class PagePdfError extends Error {
   override name = "PagePdfError";
+  constructor(
+    message: string,
+    readonly en: string = message,
+  ) {
+    super(message);
+  }
 }
 
 /** Width of the largest page image, in pixels: enough to read body text when zoomed. */
@@ -17,12 +24,12 @@ export function openPagePdf(pdf: Buffer | Uint8Array): { document: mupdf.Documen
   try {
     document = mupdf.Document.openDocument(pdf, "application/pdf");
   } catch {
-    throw new PagePdfError("PDF 文件已损坏，无法打开");
+    throw new PagePdfError("PDF 文件已损坏，无法打开", "the PDF is damaged and cannot be opened");
   }
   try {
-    if (document.needsPassword()) throw new PagePdfError("PDF 文件已加密，请上传未加密的版面 PDF");
+    if (document.needsPassword()) throw new PagePdfError("PDF 文件已加密，请上传未加密的版面 PDF", "the PDF is encrypted: use the page PDF without a password");
     const pages = document.countPages();
-    if (pages !== 1) throw new PagePdfError(`PDF 应只有一页，此文件有 ${pages} 页`);
+    if (pages !== 1) throw new PagePdfError(`PDF 应只有一页，此文件有 ${pages} 页`, `a page PDF has one page; this one has ${pages}`);
     return { document, page: document.loadPage(0) };
   } catch (error) {
     document.destroy();

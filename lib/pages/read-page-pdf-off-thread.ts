@@ -11,7 +11,7 @@ export interface ThreadRequest {
 
 export type ThreadReply =
   | { id: number; image: RawImage; layout: PageLayout | null; layoutError?: string }
-  | { id: number; error: string; pagePdfError: boolean };
+  | { id: number; error: string; pagePdfError: boolean; en?: string };
 
 interface Pending {
   resolve: (contents: PagePdfContents) => void;
@@ -81,7 +81,7 @@ function startThread(): Thread {
       thread.idle.unref();
     }
     if ("error" in reply) {
-      waiting.reject(reply.pagePdfError ? new PagePdfError(reply.error) : new Error(`Reading the page PDF failed (worker thread): ${reply.error}`));
+      waiting.reject(reply.pagePdfError ? new PagePdfError(reply.error, reply.en) : new Error(`Reading the page PDF failed (worker thread): ${reply.error}`));
       return;
     }
     // Structured cloning leaves a Uint8Array; the encoders expect a Buffer.

@@ -17,7 +17,7 @@ port.on("message", ({ id, pdf }: ThreadRequest) => {
     // The pixels (24 MB at 2400 px) move to the main thread rather than being copied.
     if (image.data.byteOffset === 0 && image.data.byteLength === image.data.buffer.byteLength) transfer = [image.data.buffer as ArrayBuffer];
   } catch (error) {
-    reply = { id, error: describe(error), pagePdfError: error instanceof PagePdfError };
+    reply = { id, error: describe(error), pagePdfError: error instanceof PagePdfError, ...(error instanceof PagePdfError ? { en: error.en } : {}) };
   }
   port.postMessage(reply, transfer);
 });

@@ -38,7 +38,7 @@ export async function POST(request: Request) {
   } catch (error) {
     if (error instanceof ManifestError) {
       // The problems name the line and field (as the command prints them); nothing was written.
-      return Response.json({ error: editionImportMessages[locale].manifestRefused, problems: error.problems, code: "INVALID_MANIFEST" }, { status: 422, headers: PRIVATE });
+      return Response.json({ error: editionImportMessages[locale].manifestRefused, problems: error.problemsFor(locale), code: "INVALID_MANIFEST" }, { status: 422, headers: PRIVATE });
     }
     if (error instanceof AppError) return errorResponse(error, locale);
     throw error;
