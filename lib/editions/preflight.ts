@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/db/client";
+import { readRenderError } from "@/lib/pages/render-error";
 import { AppError } from "@/lib/errors/app-error";
 
 // The checks an edition passes before readers see it (发布前检查). Each problem
@@ -88,7 +89,8 @@ export async function preflightEdition(options: { db: Db | Tx; editionId: string
   for (const page of edition.pages) {
     const where = `第${page.number}版`;
     if (page.renderStatus === "FAILED") {
-      add({ code: "page_render_failed", "zh-CN": `${where}的 PDF 无法生成版面图：${page.renderError ?? "未知原因"}`, en: `Page ${page.number}: the PDF could not be rendered (${page.renderError ?? "unknown reason"}).`, pageNumber: page.number, href: pageHref(page.number) });
+      const reason = readRenderError(page.renderError);
+      add({ code: "page_render_failed", "zh-CN": `${where}的 PDF 无法生成版面图：${reason?.["zh-CN"] ?? "未知原因"}`, en: `Page ${page.number}: the PDF could not be rendered (${reason?.en ?? "unknown reason"}).`, pageNumber: page.number, href: pageHref(page.number) });
     } else if (!page.imageAssetId) {
       add({ code: "page_no_image", "zh-CN": `${where}还没有版面图（请上传版面 PDF）。`, en: `Page ${page.number} has no page image (upload its PDF).`, pageNumber: page.number, href: pageHref(page.number) });
     }

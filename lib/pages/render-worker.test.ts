@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { renderErrorFor } from "./render-error";
 import { createDbClient, type Db } from "@/lib/db/client";
 import { PAGE_IMAGE_WIDTHS } from "@/lib/media/image-variants";
 import type { DiskStorage } from "@/lib/storage/storage";
@@ -52,12 +53,12 @@ describe("page PDF upload and the render worker", () => {
     expect(await renderNextPage({ db, storage, detectRegions: noRegions })).toBeNull();
   });
 
-  const refusals: [string, () => Buffer, string][] = [
-    ["a corrupt PDF", () => corruptPdf, "PDF 文件已损坏，无法打开"],
-    ["an encrypted PDF", () => encryptedPdf(fixture), "PDF 文件已加密，请上传未加密的版面 PDF"],
-    ["a PDF with two pages", () => twoPagePdf(fixture), "PDF 应只有一页，此文件有 2 页"],
+  const refusals: [string, () => Buffer, string, string][] = [
+    ["a corrupt PDF", () => corruptPdf, "PDF 文件已损坏，无法打开", "the PDF is damaged and cannot be opened"],
+    ["an encrypted PDF", () => encryptedPdf(fixture), "PDF 文件已加密，请上传未加密的版面 PDF", "the PDF is encrypted: use the page PDF without a password"],
+    ["a PDF with two pages", () => twoPagePdf(fixture), "PDF 应只有一页，此文件有 2 页", "a page PDF has one page; this one has 2"],
   ];
-  for (const [what, make, message] of refusals) {
+  for (const [what, make, message, english] of refusals) {
     it(`marks ${what} FAILED with a clear message and keeps the page's previous PDF and image`, async () => {
       const target = page("A05");
       const before = await db.page.findUniqueOrThrow({ where: { id: target.id } });
@@ -66,7 +67,10 @@ describe("page PDF upload and the render worker", () => {
       const detect = noDetection();
       expect(await renderNextPage({ db, storage, detectRegions: detect })).toEqual({ pageId: target.id, status: "FAILED", error: message });
       const after = await db.page.findUniqueOrThrow({ where: { id: target.id } });
-      expect(after).toMatchObject({ renderStatus: "FAILED", renderError: message, pendingPdfAssetId: null, imageAssetId: before.imageAssetId, pdfAssetId: before.pdfAssetId });
+      expect(after).toMatchObject({ renderStatus: "FAILED", pendingPdfAssetId: null, imageAssetId: before.imageAssetId, pdfAssetId: before.pdfAssetId });
+      // Kept in both languages: the dashboard shows its reader's.
+      expect(renderErrorFor(after.renderError, "zh-CN")).toBe(message);
+      expect(renderErrorFor(after.renderError, "en")).toBe(english);
       expect(detect).not.toHaveBeenCalled();
     });
   }
@@ -169,9 +173,11 @@ describe("page PDF upload and the render worker", () => {
     const message = "生成版面图时多次中断，已停止尝试：这个 PDF 可能有问题。请在排版系统中重新导出 PDF 后再上传。";
     const detect = noDetection();
     expect(await renderNextPage({ db, storage, detectRegions: detect })).toEqual({ pageId: target.id, status: "FAILED", error: message });
-    expect(await db.page.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+    const failed = await db.page.findUniqueOrThrow({ where: { id: target.id } });
+    expect(renderErrorFor(failed.renderError, "zh-CN")).toBe(message);
+    expect(renderErrorFor(failed.renderError, "en")).toMatch(/^Making the page image was interrupted several times/);
+    expect(failed).toMatchObject({
       renderStatus: "FAILED",
-      renderError: message,
       pendingPdfAssetId: null,
       imageAssetId: before.imageAssetId,
       pdfAssetId: before.pdfAssetId,

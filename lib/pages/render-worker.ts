@@ -5,6 +5,7 @@ import type { Storage } from "@/lib/storage/storage";
 import { detectPageRegions, type DetectPageRegionsReport } from "@/lib/regions/detect-page-regions";
 import type { PageLayout } from "@/lib/regions/read-page-layout";
 import { readPagePdfOffThread } from "./read-page-pdf-off-thread";
+import { storeRenderError } from "./render-error";
 import { storePageImage } from "./store-page-image";
 
 export type RenderOutcome =
@@ -58,13 +59,13 @@ export async function renderNextPage(options: WorkerOptions): Promise<RenderOutc
       const { pageId } = claimed;
       if (claimed.attempts > MAX_RENDER_ATTEMPTS) {
         options.log?.(`Page ${pageId}: ${MAX_RENDER_ATTEMPTS} renders did not finish; giving up on its PDF`);
-        const message = pageMessages["zh-CN"].errors.renderGaveUp;
-        await tx.page.update({ where: { id: pageId }, data: { pendingPdfAssetId: null, renderStatus: "FAILED", renderError: message } });
-        return { pageId, status: "FAILED", error: message };
+        const message = { "zh-CN": pageMessages["zh-CN"].errors.renderGaveUp, en: pageMessages.en.errors.renderGaveUp };
+        await tx.page.update({ where: { id: pageId }, data: { pendingPdfAssetId: null, renderStatus: "FAILED", renderError: storeRenderError(message) } });
+        return { pageId, status: "FAILED", error: message["zh-CN"] };
       }
       try {
         const asset = await tx.asset.findUnique({ where: { id: claimed.pendingPdfAssetId }, select: { id: true, storageKey: true } });
-        if (!asset) throw new PagePdfError(pageMessages["zh-CN"].errors.renderFailed);
+        if (!asset) throw new PagePdfError(pageMessages["zh-CN"].errors.renderFailed, pageMessages.en.errors.renderFailed);
         const pdf = await storage.get(asset.storageKey);
         const contents = await readPagePdfOffThread(pdf);
         if (contents.layoutError) {
@@ -89,12 +90,15 @@ export async function renderNextPage(options: WorkerOptions): Promise<RenderOutc
       } catch (error) {
         rendered.pdf = undefined;
         if (!(error instanceof PagePdfError)) options.log?.(`Page ${pageId}: render failed: ${error instanceof Error ? error.stack : String(error)}`);
-        const message = error instanceof PagePdfError ? error.message : pageMessages["zh-CN"].errors.renderFailed;
+        const message =
+          error instanceof PagePdfError
+            ? { "zh-CN": error.message, en: error.en }
+            : { "zh-CN": pageMessages["zh-CN"].errors.renderFailed, en: pageMessages.en.errors.renderFailed };
         await tx.page.update({
           where: { id: pageId },
-          data: { pendingPdfAssetId: null, renderStatus: "FAILED", renderError: message },
+          data: { pendingPdfAssetId: null, renderStatus: "FAILED", renderError: storeRenderError(message) },
         });
-        return { pageId, status: "FAILED", error: message };
+        return { pageId, status: "FAILED", error: message["zh-CN"] };
       }
     },
     { timeout: RENDER_TIMEOUT_MS, maxWait: 10_000 },

@@ -1,4 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { readRenderError, type RenderError } from "@/lib/pages/render-error";
 import type { Db } from "@/lib/db/client";
 import type { ArticleStatus, EditionStatus, PageRenderStatus, PageStatus } from "@/lib/db/generated/enums";
 import { editionDate, isoEditionDate } from "@/lib/editions/edition-date";
@@ -31,7 +32,7 @@ export interface PlacedStory extends PlanStory {
 export type MissingItem =
   | { kind: "noPdf" }
   | { kind: "renderPending" }
-  | { kind: "renderFailed"; error: string | null }
+  | { kind: "renderFailed"; error: RenderError | null }
   | { kind: "noStories" }
   | { kind: "notReady"; headlines: string[] }
   | { kind: "noByline"; headlines: string[] };
@@ -142,7 +143,7 @@ export async function loadFlatPlan(options: { db: Db; actor: Actor; date: string
     }));
     const missing: MissingItem[] = [];
     if (page.renderStatus === "PENDING") missing.push({ kind: "renderPending" });
-    else if (page.renderStatus === "FAILED") missing.push({ kind: "renderFailed", error: page.renderError });
+    else if (page.renderStatus === "FAILED") missing.push({ kind: "renderFailed", error: readRenderError(page.renderError) });
     else if (!page.pdfAssetId) missing.push({ kind: "noPdf" });
     if (stories.length === 0) missing.push({ kind: "noStories" });
     const notReady = stories.filter((story) => story.status !== "READY" && story.status !== "PUBLISHED");

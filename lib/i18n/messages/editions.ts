@@ -1,4 +1,5 @@
 // Edition production: creating an edition and its flat plan (版面规划). Both languages share one shape.
+import type { RenderError } from "@/lib/pages/render-error";
 
 const zhCN = {
   list: {
@@ -72,7 +73,7 @@ const zhCN = {
     complete: "齐全",
     noPdf: "没有版面 PDF",
     renderPending: "版面图正在生成",
-    renderFailed: (error: string | null) => `版面图生成失败${error ? `：${error}` : ""}`,
+    renderFailed: (error: RenderError | null) => `版面图生成失败${error ? `：${error["zh-CN"]}` : ""}`,
     noStories: "没有稿件",
     notReady: (headlines: string[]) => `稿件未签发（待发）：${headlines.join("、")}`,
     noByline: (headlines: string[]) => `稿件没有署名：${headlines.join("、")}`,
@@ -220,7 +221,7 @@ const en: typeof zhCN = {
     complete: "Complete",
     noPdf: "No page PDF",
     renderPending: "The page image is being rendered",
-    renderFailed: (error: string | null) => `The page image failed${error ? `: ${error}` : ""}`,
+    renderFailed: (error: RenderError | null) => `The page image failed${error ? `: ${error.en}` : ""}`,
     noStories: "No stories",
     notReady: (headlines: string[]) => `Not ready: ${headlines.join(", ")}`,
     noByline: (headlines: string[]) => `No byline: ${headlines.join(", ")}`,

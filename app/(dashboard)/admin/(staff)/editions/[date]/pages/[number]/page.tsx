@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { renderErrorFor } from "@/lib/pages/render-error";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EditionPdfUploader } from "@/components/dashboard/pages/edition-pdf-uploader";
@@ -75,7 +76,7 @@ export default async function PageEditorPage({ params }: Params) {
       </nav>
       <h1 className="text-2xl font-bold">{t.heading(edition.date, page.number, page.name)}</h1>
       <div className="mt-3">
-        <RenderStatus status={page.renderStatus} error={page.renderError} hasImage={Boolean(editorImage)} locale={locale} />
+        <RenderStatus status={page.renderStatus} error={renderErrorFor(page.renderError, locale)} hasImage={Boolean(editorImage)} locale={locale} />
       </div>
       <div className="mt-3">
         <EditionPdfUploader editionId={edition.id} pages={[{ id: page.id, number: page.number }]} locale={locale} />
