@@ -22,9 +22,10 @@ import { needsPositions, parseSearchQuery, queryWords, toLooseTsquery, toTsquery
 // Up to SEARCH_COUNT_CAP of them are all ranked; beyond that (the count says
 // "1000+"), the ranked set is the stories with every word in their head
 // (headline, kicker, subtitle, summary: the `head` column, which stays in the
-// row while documents are compressed out of it), the newest HEAD_CANDIDATES of them, together with the newest RECENT_CANDIDATES
-// matches of any kind. An old story that is about the words is still found; one
-// that only mentions them in its body is not, among thousands that do. Phrases
+// row while documents are compressed out of it), the newest HEAD_CANDIDATES of
+// them, together with the newest RECENT_CANDIDATES matches of any kind. An old
+// story that is about the words is still found; one that only mentions them in
+// its body is not, among thousands that do. Phrases
 // (and words matched character by character) are checked on that set only, so
 // a phrase of two common words that never meet costs no more than a word.
 
