@@ -16,7 +16,7 @@ describe("page PDF upload and the render worker", () => {
   let newsroom: Newsroom;
   let fixture: Buffer;
   let page: Awaited<ReturnType<typeof importDemoEdition>>["page"];
-  const noDetection = () => vi.fn(async () => ({ found: 0, matched: 0, unmatched: 0, moved: 0, kept: 0 }));
+  const noDetection = () => vi.fn(async () => ({ found: 0, matched: 0, unmatched: 0, moved: 0, kept: 0, textLayerIssue: null }));
   const noRegions = noDetection();
 
   beforeAll(async () => {

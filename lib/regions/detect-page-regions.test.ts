@@ -30,7 +30,7 @@ describe("detectPageRegions on the demo page A05 (real database)", () => {
   it("stores one AUTO region per article, matched to its placement, covering its block", async () => {
     expect(await db.region.count({ where: { pageId } })).toBe(0);
     const report = await detectPageRegions({ db, pageId, pdf: fixturePagePdf() });
-    expect(report).toEqual({ found: 6, matched: 6, unmatched: 0, moved: 0, kept: 0 });
+    expect(report).toEqual({ found: 6, matched: 6, unmatched: 0, moved: 0, kept: 0, textLayerIssue: null });
     const stored = await rows();
     expect(stored).toHaveLength(6);
     for (const truth of fixtureTruth()) {
@@ -44,7 +44,7 @@ describe("detectPageRegions on the demo page A05 (real database)", () => {
   it("changes nothing when run again on the same PDF", async () => {
     const before = await rows();
     const report = await detectPageRegions({ db, pageId, pdf: fixturePagePdf() });
-    expect(report).toEqual({ found: 6, matched: 6, unmatched: 0, moved: 0, kept: 6 });
+    expect(report).toEqual({ found: 6, matched: 6, unmatched: 0, moved: 0, kept: 6, textLayerIssue: null });
     expect(await rows()).toEqual(before);
   });
 
@@ -52,7 +52,7 @@ describe("detectPageRegions on the demo page A05 (real database)", () => {
     const before = await rows();
     const corrected = rearrangePagePdf(fixturePagePdf(), swappedBottomRow());
     const report = await detectPageRegions({ db, pageId, pdf: corrected });
-    expect(report).toEqual({ found: 6, matched: 6, unmatched: 0, moved: 2, kept: 4 });
+    expect(report).toEqual({ found: 6, matched: 6, unmatched: 0, moved: 2, kept: 4, textLayerIssue: null });
     const after = await rows();
     expect(after.map((row) => row.id)).toEqual(before.map((row) => row.id));
     const flagged = after.filter((row) => row.moved).map((row) => row.placement?.article.headline).sort();
@@ -71,7 +71,7 @@ describe("detectPageRegions on the demo page A05 (real database)", () => {
 
     const report = await detectPageRegions({ db, pageId, pdf: fixturePagePdf() });
     // Back to the original layout: the swapped pair moves back; 志愿红 is where the editor drew it.
-    expect(report).toEqual({ found: 6, matched: 6, unmatched: 0, moved: 2, kept: 4 });
+    expect(report).toEqual({ found: 6, matched: 6, unmatched: 0, moved: 2, kept: 4, textLayerIssue: null });
     const after = await rows();
     expect(after.find((row) => row.id === drawn.id)).toMatchObject({ source: "MANUAL", placementId: placement.id, polygon: drawn.polygon });
     expect(after.find((row) => row.id === loose.id)).toMatchObject({ source: "MANUAL", placementId: null });

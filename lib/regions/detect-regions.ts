@@ -1,48 +1,31 @@
+import type { LineRole, RoledLine } from "./article-text";
 import type { Rule } from "./extract-graphics";
 import type { TextLine } from "./extract-text-blocks";
+import { foldText } from "./fold-text";
+import { toDetectedRegion, type DetectedRegion, type PageArticle } from "./page-article";
+import { bodySizeOf, DISPLAY_SIZE_RATIO as HEADLINE_SIZE_RATIO } from "./page-typography";
 import type { PageLayout } from "./read-page-layout";
 import { height, overlap1d, union, width, type Rect } from "./rect";
 
-/** An article's block on the page, found from its headline. */
-export interface DetectedRegion {
-  /** The block in PDF points. */
-  rect: Rect;
-  /** The same block in page-relative coordinates (0..1), as regions are stored. */
-  box: Rect;
-  /** The headline as printed (the largest type heading the block). */
-  headline: string;
-  /** Every line of text inside the block, in the PDF's order. */
-  text: string;
-  headlineSize: number;
-}
-
-/** A line this much larger than body type is a headline (body 9 pt → 12 pt and up). */
-const HEADLINE_SIZE_RATIO = 1.3;
+export type { DetectedRegion } from "./page-article";
 /** A rule spanning this share of the text's width is the masthead's or the footer's, not an article's. */
 const PAGE_WIDE_SHARE = 0.8;
 
 interface Head {
   /** The headline lines. */
   lines: TextLine[];
-  /** Headline plus the kicker (引题) set above it. */
+  /** Kicker (引题) and deck (副题) lines set with it. */
+  kickers: TextLine[];
+  decks: TextLine[];
+  /** Headline plus its kicker and decks. */
   rect: Rect;
   size: number;
 }
 
-/** The most common font size, weighted by characters: the body type. */
-function bodySizeOf(lines: readonly TextLine[]): number {
-  const weights = new Map<number, number>();
-  for (const line of lines) {
-    const size = Math.round(line.size * 2) / 2;
-    weights.set(size, (weights.get(size) ?? 0) + line.text.length);
-  }
-  let best = 0;
-  let bestWeight = -1;
-  for (const [size, weight] of weights) {
-    if (weight > bestWeight) [best, bestWeight] = [size, weight];
-  }
-  return best || 9;
-}
+/** A rule shorter than this share of a column is an ornament (between headline, deck and byline), not an article's edge. */
+const ORNAMENT_SHARE = 0.7;
+/** A headline over fewer body characters than this heads no article: a section head, a date bar, an ad's slogan. */
+const MIN_BODY_CHARACTERS = 40;
 
 /**
  * The content area: below the masthead's page-wide rule and above the
@@ -93,8 +76,55 @@ function findHeads(lines: readonly TextLine[], bodySize: number): Head[] {
         rect.y0 - line.bbox.y1 <= Math.max(bodySize * 1.5, size * 0.8) &&
         overlap1d(line.bbox.x0, line.bbox.x1, rect.x0, rect.x1) >= 0.5 * width(line.bbox),
     );
-    return { lines: group, rect: union([rect, ...kicker.map((line) => line.bbox)]), size };
+    return { lines: group, kickers: kicker, decks: [], rect: union([rect, ...kicker.map((line) => line.bbox)]), size };
   });
+}
+
+/**
+ * Display lines that are not headlines of their own: a deck (副题) set right
+ * under a larger headline, or a kicker (引题) in display type right above
+ * one, joins it; a drop cap (one or two large letters against the first body
+ * lines) is body text.
+ */
+function joinDecksAndDropCaps(heads: Head[], lines: readonly TextLine[], bodySize: number): Head[] {
+  const dropCap = (head: Head) =>
+    head.lines.length === 1 &&
+    foldText(head.lines[0]!.text).length <= 2 &&
+    lines.some((line) => line.size < bodySize * HEADLINE_SIZE_RATIO && line.bbox.x0 >= head.rect.x1 - 1 && line.bbox.x0 - head.rect.x1 <= bodySize * 2 && overlap1d(line.bbox.y0, line.bbox.y1, head.rect.y0, head.rect.y1) > 0);
+  const kept = heads.filter((head) => !dropCap(head)).sort((a, b) => a.rect.y0 - b.rect.y0);
+  const merged: Head[] = [];
+  for (const head of kept) {
+    const parent = merged.find((candidate) => {
+      const gap = head.rect.y0 - candidate.rect.y1;
+      const limit = Math.max(candidate.size, head.size) * 1.2;
+      const overlaps = overlap1d(candidate.rect.x0, candidate.rect.x1, head.rect.x0, head.rect.x1) >= 0.5 * Math.min(width(head.rect), width(candidate.rect));
+      const between = lines.some((line) => line.size < bodySize * HEADLINE_SIZE_RATIO && line.bbox.y0 >= candidate.rect.y1 - 1 && line.bbox.y1 <= head.rect.y0 + 1 && overlap1d(line.bbox.x0, line.bbox.x1, head.rect.x0, head.rect.x1) > 0 && !head.kickers.includes(line));
+      return overlaps && !between && gap >= -1 && gap <= limit && head.size < candidate.size * 0.9 + 0.01;
+    });
+    if (parent) {
+      parent.decks.push(...head.kickers, ...head.lines);
+      parent.rect = union([parent.rect, head.rect]);
+      continue;
+    }
+    merged.push(head);
+  }
+  // Kickers set in display type over a larger headline (the earlier head of the pair).
+  const result: Head[] = [];
+  for (const head of merged) {
+    const below = merged.find(
+      (other) =>
+        other !== head &&
+        other.size > head.size * 1.1 &&
+        other.rect.y0 - head.rect.y1 >= -1 &&
+        other.rect.y0 - head.rect.y1 <= head.size * 1.2 &&
+        overlap1d(other.rect.x0, other.rect.x1, head.rect.x0, head.rect.x1) >= 0.5 * Math.min(width(head.rect), width(other.rect)),
+    );
+    if (below) {
+      below.kickers.push(...head.kickers, ...head.lines, ...head.decks);
+      below.rect = union([below.rect, head.rect]);
+    } else result.push(head);
+  }
+  return result;
 }
 
 /**
@@ -115,13 +145,14 @@ function gutterOf(rules: readonly Rule[], bodySize: number): number {
   return gaps[Math.floor(gaps.length / 2)]!;
 }
 
-/** The rule right above a headline that spans it: the top edge of its block. */
-function topRuleOf(head: Head, rules: readonly Rule[]): Rule | undefined {
+/** The rule right above a headline that spans it (an ornament does not): the top edge of its block. */
+function topRuleOf(head: Head, rules: readonly Rule[], columnWidth: number): Rule | undefined {
   const reach = Math.max(head.size * 3, 40);
   return rules
     .filter(
       (rule) =>
         rule.orientation === "horizontal" &&
+        width(rule.bbox) >= ORNAMENT_SHARE * Math.min(columnWidth, width(head.rect)) &&
         rule.bbox.y1 <= head.rect.y0 + 1 &&
         head.rect.y0 - rule.bbox.y1 <= reach &&
         overlap1d(rule.bbox.x0, rule.bbox.x1, head.rect.x0, head.rect.x1) >= 0.5 * width(head.rect),
@@ -129,18 +160,32 @@ function topRuleOf(head: Head, rules: readonly Rule[]): Rule | undefined {
     .sort((a, b) => b.bbox.y1 - a.bbox.y1)[0];
 }
 
+/** The width of a column of body text: the median width of full body lines. */
+function columnWidthOf(lines: readonly TextLine[], bodySize: number): number {
+  const widths = lines
+    .filter((line) => Math.abs(line.size - bodySize) <= 0.75 && foldText(line.text).length >= 8)
+    .map((line) => width(line.bbox))
+    .sort((a, b) => a - b);
+  return widths.length ? widths[Math.floor(widths.length * 0.75)]! : bodySize * 12;
+}
+
 /**
  * Without a rule above it, a block is as wide as the body columns that start
- * under its headline (or under the photo set right under it), stopping at the
- * next headline set beside it. Columns are found by their left edges; a
- * column that only starts much lower belongs to another article below.
+ * under its headline (or under the photo set right under it): to the right up
+ * to the next headline set beside it or a box's frame, and to the left over
+ * columns that start as high as the headline's own body (a headline set in
+ * from the first column, or centred over its article). Columns are found by
+ * their left edges; a column that only starts much lower belongs to another
+ * article below.
  */
-function columnsUnder(head: Head, heads: readonly Head[], lines: readonly TextLine[], figures: readonly Rect[], bodySize: number, right: number): [number, number] {
+function columnsUnder(head: Head, heads: readonly Head[], lines: readonly TextLine[], figures: readonly Rect[], rules: readonly Rule[], bodySize: number, right: number): [number, number] {
   const lineHeight = bodySize * 1.6;
-  const beside = heads
-    .filter((other) => other !== head && other.rect.x0 > head.rect.x1 && overlap1d(other.rect.y0, other.rect.y1, head.rect.y0 - head.size * 2, head.rect.y1 + head.size * 2) > 0)
-    .map((other) => other.rect.x0);
-  const limit = Math.min(right + 1, ...beside);
+  const band = (other: Rect) => overlap1d(other.y0, other.y1, head.rect.y0 - head.size * 2, head.rect.y1 + head.size * 2) > 0;
+  const frames = rules.filter((rule) => rule.orientation === "vertical" && overlap1d(rule.bbox.y0, rule.bbox.y1, head.rect.y1, head.rect.y1 + lineHeight * 3) > 0);
+  const beside = heads.filter((other) => other !== head && other.rect.x0 > head.rect.x1 && band(other.rect)).map((other) => other.rect.x0);
+  const limit = Math.min(right + 1, ...beside, ...frames.filter((rule) => rule.bbox.x0 >= head.rect.x1 - 1).map((rule) => rule.bbox.x0));
+  const besideLeft = heads.filter((other) => other !== head && other.rect.x1 < head.rect.x0 && band(other.rect)).map((other) => other.rect.x1);
+  const leftLimit = Math.max(-1, ...besideLeft, ...frames.filter((rule) => rule.bbox.x1 <= head.rect.x0 + 1).map((rule) => rule.bbox.x1));
   let bodyTop = head.rect.y1;
   for (const figure of [...figures].sort((a, b) => a.y0 - b.y0)) {
     const under = figure.y0 >= bodyTop - 2 && figure.y0 - bodyTop <= lineHeight * 2;
@@ -148,7 +193,7 @@ function columnsUnder(head: Head, heads: readonly Head[], lines: readonly TextLi
     if (under && overlap1d(figure.x0, figure.x1, head.rect.x0, head.rect.x1) > 0) bodyTop = figure.y1 + lineHeight * 1.5;
   }
   const candidates = lines
-    .filter((line) => line.size < bodySize * HEADLINE_SIZE_RATIO && line.bbox.y0 >= head.rect.y1 && line.bbox.x0 >= head.rect.x0 - bodySize && line.bbox.x1 <= limit)
+    .filter((line) => line.size < bodySize * HEADLINE_SIZE_RATIO && line.bbox.y0 >= head.rect.y1 && line.bbox.x0 > leftLimit && line.bbox.x1 <= limit)
     .sort((a, b) => a.bbox.x0 - b.bbox.x0);
   const columns: { x0: number; x1: number; top: number }[] = [];
   for (const line of candidates) {
@@ -159,23 +204,46 @@ function columnsUnder(head: Head, heads: readonly Head[], lines: readonly TextLi
       column.top = Math.min(column.top, line.bbox.y0);
     } else columns.push({ x0: line.bbox.x0, x1: line.bbox.x1, top: line.bbox.y0 });
   }
+  const startsWithHead = (column: { top: number }) => column.top <= bodyTop + lineHeight * 3;
   let x1 = head.rect.x1;
   for (const column of columns) {
-    if (column.top <= bodyTop + lineHeight * 3 && column.x0 - x1 <= bodySize * 3) x1 = Math.max(x1, column.x1);
+    if (startsWithHead(column) && column.x0 - x1 <= bodySize * 3) x1 = Math.max(x1, column.x1);
   }
-  return [head.rect.x0, x1];
+  // A column to the left is this article's only if it is empty beside the headline (another article's column runs on past it).
+  const emptyBeside = (column: { x0: number; x1: number }) =>
+    !lines.some((line) => line.size < bodySize * HEADLINE_SIZE_RATIO && overlap1d(line.bbox.x0, line.bbox.x1, column.x0, column.x1) > 0 && line.bbox.y1 > head.rect.y0 - lineHeight * 2 && line.bbox.y0 < head.rect.y1);
+  let x0 = head.rect.x0;
+  for (const column of [...columns].reverse()) {
+    if (column.x1 <= head.rect.x0 + bodySize && startsWithHead(column) && x0 - column.x1 <= bodySize * 3 && emptyBeside(column)) x0 = Math.min(x0, column.x0);
+  }
+  return [x0, x1];
+}
+
+/** A photo set right above the headline (nothing between them but its caption): the block starts at the photo. */
+function photoAbove(head: Head, figures: readonly Rect[], heads: readonly Head[], bodySize: number): Rect | undefined {
+  return figures.find(
+    (figure) =>
+      figure.y1 <= head.rect.y0 + 1 &&
+      head.rect.y0 - figure.y1 <= bodySize * 4 &&
+      overlap1d(figure.x0, figure.x1, head.rect.x0, head.rect.x1) >= 0.5 * width(head.rect) &&
+      !heads.some((other) => other !== head && other.rect.y0 >= figure.y1 - 1 && other.rect.y1 <= head.rect.y0 + 1 && overlap1d(other.rect.x0, other.rect.x1, head.rect.x0, head.rect.x1) > 0),
+  );
 }
 
 /**
- * Finds the article blocks of a newspaper page. Each block is anchored on a
- * headline (type clearly larger than the body): its top is the rule drawn
- * above the headline (else the kicker's top), its width the rule's (else the
- * body columns under the headline), and it reaches down to the next thing that
- * closes it over those columns: a rule, another headline, or the bottom of the
- * content area, less the layout's gutter. Rules are the strongest signal
- * (layout programs draw one over every article); text alone is the fallback.
+ * Finds the article blocks of a newspaper page from its geometry alone (no
+ * story text known). Each block is anchored on a headline (type clearly
+ * larger than the body; its kicker and decks join it, a drop cap does not
+ * count): its top is the rule drawn above the headline (else the photo set
+ * above it, else the kicker's top), its width the rule's (else the body
+ * columns under the headline), and it reaches down to the next thing that
+ * closes it over those columns: a rule as wide as a column (short ornaments
+ * between headline, deck and byline do not), another headline, or the bottom
+ * of the content area, less the layout's gutter. A "headline" with hardly any
+ * body text under it (a section head, a date bar, an ad's slogan) makes no
+ * block.
  */
-export function detectRegions(layout: PageLayout): DetectedRegion[] {
+export function detectArticles(layout: PageLayout): PageArticle[] {
   if (layout.lines.length === 0) return [];
   const area = contentArea(layout, layout.rules);
   const inContent = (rect: Rect) => rect.y0 >= area.top - 1 && rect.y1 <= area.bottom + 1;
@@ -183,32 +251,37 @@ export function detectRegions(layout: PageLayout): DetectedRegion[] {
   if (lines.length === 0) return [];
   const rules = layout.rules.filter((rule) => inContent(rule.bbox) && !(rule.bbox.y1 <= area.top + 1 || rule.bbox.y0 >= area.bottom - 1));
   const bodySize = bodySizeOf(lines);
-  const heads = findHeads(lines, bodySize);
+  const heads = joinDecksAndDropCaps(findHeads(lines, bodySize), lines, bodySize);
   const gutter = gutterOf(rules, bodySize);
+  const columnWidth = columnWidthOf(lines, bodySize);
+  const pageArea = layout.width * layout.height;
+  const figures = layout.figures.filter((figure) => (figure.x1 - figure.x0) * (figure.y1 - figure.y0) < pageArea * 0.5);
   const textRight = Math.max(...lines.map((line) => line.bbox.x1));
   // Footer lines in small type (责任编辑…) do not count as the page's text.
   const textBottom = Math.max(...lines.filter((line) => line.size >= bodySize * 0.85).map((line) => line.bbox.y1));
   const footer = lines.filter((line) => line.size < bodySize * 0.85 && line.bbox.y0 > layout.height * 0.9 && line.bbox.y0 > textBottom);
   const footerTop = footer.length ? Math.min(...footer.map((line) => line.bbox.y0)) : undefined;
 
-  const tops = new Map(heads.map((head) => [head, topRuleOf(head, rules)] as const));
-  const regions: DetectedRegion[] = [];
+  const tops = new Map(heads.map((head) => [head, topRuleOf(head, rules, columnWidth)] as const));
+  const articles: PageArticle[] = [];
   for (const head of heads) {
     const topRule = tops.get(head);
-    let [x0, x1] = topRule ? [topRule.bbox.x0, topRule.bbox.x1] : columnsUnder(head, heads, lines, layout.figures, bodySize, textRight);
+    let [x0, x1] = topRule ? [topRule.bbox.x0, topRule.bbox.x1] : columnsUnder(head, heads, lines, figures, rules, bodySize, textRight);
     // A rule shared by headlines set side by side: each takes its part of it.
     for (const other of heads) {
       if (other === head || overlap1d(other.rect.y0, other.rect.y1, head.rect.y0 - head.size * 2, head.rect.y1 + head.size * 2) === 0) continue;
       if (other.rect.x0 >= head.rect.x1 && other.rect.x0 < x1) x1 = other.rect.x0 - gutter;
       if (other.rect.x1 <= head.rect.x0 && other.rect.x1 > x0) x0 = Math.max(x0, other.rect.x1 + gutter);
     }
-    const top = topRule ? topRule.bbox.y0 : head.rect.y0 - bodySize * 0.5;
+    const photo = topRule ? undefined : photoAbove(head, figures, heads, bodySize);
+    const top = topRule ? topRule.bbox.y0 : photo ? photo.y0 : head.rect.y0 - bodySize * 0.5;
+    const closeWidth = ORNAMENT_SHARE * Math.min(columnWidth, x1 - x0);
     const spans = (rect: Rect) => overlap1d(rect.x0, rect.x1, x0, x1) >= Math.min(0.3 * (x1 - x0), 0.5 * width(rect));
     const closers = [
-      ...rules.filter((rule) => rule.orientation === "horizontal" && rule.bbox.y0 > head.rect.y1 && spans(rule.bbox)).map((rule) => rule.bbox.y0),
+      ...rules.filter((rule) => rule.orientation === "horizontal" && rule.bbox.y0 > head.rect.y1 && width(rule.bbox) >= closeWidth && spans(rule.bbox)).map((rule) => rule.bbox.y0),
       ...heads
         .filter((other) => other !== head && other.rect.y0 > head.rect.y1 && spans(other.rect))
-        .map((other) => tops.get(other)?.bbox.y0 ?? other.rect.y0 - bodySize * 0.5),
+        .map((other) => tops.get(other)?.bbox.y0 ?? photoAbove(other, figures, heads, bodySize)?.y0 ?? other.rect.y0 - bodySize * 0.5),
     ];
     let bottom: number;
     if (closers.length > 0) bottom = Math.min(...closers) - gutter;
@@ -222,27 +295,30 @@ export function detectRegions(layout: PageLayout): DetectedRegion[] {
       const cy = (line.bbox.y0 + line.bbox.y1) / 2;
       return cx >= rect.x0 && cx <= rect.x1 && cy >= rect.y0 && cy <= rect.y1;
     });
-    regions.push({
-      rect,
-      box: {
-        x0: clamp(rect.x0 / layout.width),
-        y0: clamp(rect.y0 / layout.height),
-        x1: clamp(rect.x1 / layout.width),
-        y1: clamp(rect.y1 / layout.height),
-      },
-      headline: joinLines(head.lines.map((line) => line.text)),
-      text: joinLines(inside.map((line) => line.text)),
-      headlineSize: head.size,
-    });
+    const roled = inside.map((line): RoledLine => ({ line, role: roleOf(line, head, figures, bodySize) }));
+    const bodyCharacters = roled.filter((entry) => entry.role === "body").reduce((sum, entry) => sum + foldText(entry.line.text).length, 0);
+    if (bodyCharacters < MIN_BODY_CHARACTERS) continue;
+    articles.push({ storyKey: null, shape: [rect], lines: roled, confidence: null });
   }
-  return regions.sort((a, b) => a.rect.y0 - b.rect.y0 || a.rect.x0 - b.rect.x0);
+  return articles.sort((a, b) => a.shape[0]!.y0 - b.shape[0]!.y0 || a.shape[0]!.x0 - b.shape[0]!.x0);
 }
 
-function clamp(value: number): number {
-  return Math.min(1, Math.max(0, value));
+/** Bylines as Chinese and Western papers print them. */
+const BYLINE = /^(□|■|◎|本报记者|本报通讯员|记者|通讯员|文\/|文：|图\/|By\s+\p{Lu})/u;
+
+/** What a line inside a block is: its headline's parts, a byline, a photo caption (small type under a photo), or body. */
+function roleOf(line: TextLine, head: Head, figures: readonly Rect[], bodySize: number): LineRole {
+  if (head.lines.includes(line)) return "headline";
+  if (head.kickers.includes(line)) return "kicker";
+  if (head.decks.includes(line)) return "subtitle";
+  if (BYLINE.test(line.text.trim()) && line.text.length <= 40) return "byline";
+  const underPhoto = figures.some((figure) => line.bbox.y0 >= figure.y1 - 1 && line.bbox.y0 - figure.y1 <= bodySize * 2 && overlap1d(line.bbox.x0, line.bbox.x1, figure.x0, figure.x1) > 0);
+  if (underPhoto && line.size < bodySize - 0.25) return "caption";
+  return "body";
 }
 
-/** Chinese lines join without a space; Latin words broken across lines get one. */
-function joinLines(texts: readonly string[]): string {
-  return texts.reduce((joined, text) => (joined && /[A-Za-z0-9]$/.test(joined) && /^[A-Za-z0-9]/.test(text) ? `${joined} ${text}` : joined + text), "");
+/** The geometric blocks as regions (page-relative), for callers that know no story text. */
+export function detectRegions(layout: PageLayout): DetectedRegion[] {
+  const bodySize = bodySizeOf(layout.lines);
+  return detectArticles(layout).map((article) => toDetectedRegion(article, layout, bodySize));
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { planRegionUpdate, type FoundRegion, type StoredRegion } from "./plan-region-update";
+import { rectToPolygon } from "./rect";
 
 const box = (x0: number, y0: number) => ({ x0, y0, x1: x0 + 0.3, y1: y0 + 0.3 });
 const found = (placementId: string | null, x0: number, y0: number): FoundRegion => ({
   box: box(x0, y0),
+  polygon: rectToPolygon(box(x0, y0)),
+  parts: { kicker: null, headline: "标题", subtitle: null, byline: null, paragraphs: ["正文"], captions: [] },
   placementId,
   confidence: placementId ? 1 : null,
   headline: "标题",

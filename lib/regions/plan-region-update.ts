@@ -1,5 +1,6 @@
 import { iou } from "./iou";
-import type { Rect } from "./rect";
+import type { Polygon, Rect } from "./rect";
+import type { StoryParts } from "./story-parts";
 
 /** A region already stored for the page. */
 export interface StoredRegion {
@@ -13,7 +14,11 @@ export interface StoredRegion {
 
 /** A region found in the new PDF, matched to a placement or not. */
 export interface FoundRegion {
+  /** Bounding box, page-relative: what keep / moved compare. */
   box: Rect;
+  /** The outline stored (a rectangle, or an L or staircase). */
+  polygon: Polygon;
+  parts: StoryParts;
   placementId: string | null;
   confidence: number | null;
   headline: string;

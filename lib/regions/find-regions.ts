@@ -1,0 +1,55 @@
+import type { TextLayerIssue } from "@/lib/db/generated/enums";
+import { anchorStories, type StoryText } from "./anchor-stories";
+import { textLayerIssueOf } from "./assess-text-layer";
+import { detectArticles } from "./detect-regions";
+import { iou } from "./iou";
+import { matchHeadlines } from "./match-headline";
+import { toDetectedRegion, type DetectedRegion } from "./page-article";
+import { bodySizeOf } from "./page-typography";
+import type { PageLayout } from "./read-page-layout";
+import { union } from "./rect";
+
+export interface FoundRegions {
+  /** Why the page's text cannot anchor regions (then there are none), or null. */
+  issue: TextLayerIssue | null;
+  /** "text" when found from the stories' own text, "geometry" when no story text was known. */
+  mode: "text" | "geometry";
+  regions: DetectedRegion[];
+}
+
+/**
+ * A page's article regions. With the stories placed on the page known, from
+ * their text (anchorStories; the page's geometric blocks only fill in lines the
+ * layout desk rewrote, and a story whose text is not found at all can still be
+ * found by its headline on a block nobody else took); text that is no story's
+ * makes no region. Without stories, from the geometry alone (detectArticles),
+ * for the editor to assign or to make stories from. A page whose text layer is
+ * unusable gets no regions and says why.
+ */
+export function findRegions(layout: PageLayout, stories: readonly StoryText[]): FoundRegions {
+  const issue = textLayerIssueOf(layout);
+  if (issue) return { issue, mode: stories.length ? "text" : "geometry", regions: [] };
+  const bodySize = bodySizeOf(layout.lines);
+  const blocks = detectArticles(layout);
+  if (stories.length === 0) return { issue: null, mode: "geometry", regions: blocks.map((block) => toDetectedRegion(block, layout, bodySize)) };
+
+  const anchored = anchorStories(
+    layout,
+    stories,
+    blocks.map((block) => union(block.shape)),
+  );
+  const found = new Set(anchored.map((article) => article.storyKey));
+  const missing = stories.filter((story) => !found.has(story.key));
+  const free = blocks.filter((block) => !anchored.some((article) => iou(union(article.shape), union(block.shape)) > 0.2));
+  const regions = anchored.map((article) => toDetectedRegion(article, layout, bodySize));
+  if (missing.length > 0 && free.length > 0) {
+    const freeRegions = free.map((block) => toDetectedRegion(block, layout, bodySize));
+    for (const match of matchHeadlines(
+      freeRegions.map((region) => region.headline),
+      missing.map((story) => story.headline),
+    )) {
+      regions.push({ ...freeRegions[match.region]!, storyKey: missing[match.story]!.key, confidence: match.confidence });
+    }
+  }
+  return { issue: null, mode: "text", regions: regions.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0) };
+}
