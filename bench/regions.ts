@@ -1,212 +1,215 @@
-// Page rendering and region detection for a 16-page edition (issue #5), with a
-// baseline measured in the same run.
-//   npm run bench:regions [-- --pages 16] [-- --only-current]
-// The pages are the fixture page A05 and corrected versions of it (blocks
-// swapped or moved, made with mupdf), each a separate one-page PDF as the
-// upload worker receives them. Per page, as the worker does it
-// (lib/pages/render-worker.ts): the PDF opened and its page interpreted once
-// into a display list, the 2400 px page image drawn from it, the text and rules
-// read from it, the PNG master and WebP sizes encoded, the regions detected and
-// matched to the page's stories. Storage and database writes are left out.
-// Each page also goes through the previous pipeline (each step opening the PDF
-// itself, mupdf's PNG, each WebP size from that PNG at effort 4), unless
-// --only-current; pages alternate between the two, so that load from other work
-// on the machine weighs on both alike. Then the whole edition once more as the
-// worker runs it: mupdf on its worker thread, RENDER_LANES pages in flight. Prints pages/s, s/page, the
-// share of each step and peak RSS (measure memory with --only-current: the
-// previous pipeline's own peak is otherwise included).
-import os from "node:os";
+// Article-region accuracy on real printed pages and generated Chinese pages (issue #11).
+//   npm run bench:regions [-- --verbose]
+// Pages:
+// - ../shared/realpages/*.pdf with the true article boxes made by hand in
+//   ../shared/realpages/truth/<name>.json (kept outside the repo with the PDFs:
+//   the papers' copyright; skipped with a note when absent);
+// - (to come: generated Chinese pages with exact boxes, issue #11);
+// - the demo page A05 with its hand-drawn blocks.
+// Each page runs twice: text-anchored (findRegions with the stories' text as a
+// layout desk may have changed it: see newsroomVersion) and geometric (no
+// stories known). Per page: articles / matched (a region for the article) /
+// IoU >= 0.8 / median IoU / regions without a story / seconds (detection from the
+// page's layout, without reading the PDF or drawing its image; the layout read is
+// printed apart). A page whose text layer is unusable must be refused with its reason.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
-import * as mupdf from "mupdf";
-import { makeImageVariants, PAGE_IMAGE_WIDTHS } from "../lib/media/image-variants";
-import { openPagePdf, renderPagePdf } from "../lib/media/render-page-pdf";
-import { drawPageImage, readPagePdf } from "../lib/pages/read-page-pdf";
-import { readPagePdfOffThread } from "../lib/pages/read-page-pdf-off-thread";
-import { RENDER_LANES } from "../lib/pages/render-worker";
-import { encodePageImage } from "../lib/pages/store-page-image";
-import { detectRegions } from "../lib/regions/detect-regions";
-import { fixtureHeadlines, fixturePagePdf, fixtureTruth, swappedBottomRow } from "../lib/regions/fixture-page";
-import { matchHeadlines } from "../lib/regions/match-headline";
-import { layoutOf, readPageLayout, type PageLayout } from "../lib/regions/read-page-layout";
-import { rearrangePagePdf } from "../lib/regions/rearrange-page-pdf";
+import type { StoryText } from "../lib/regions/anchor-stories";
+import { findRegions } from "../lib/regions/find-regions";
+import { fixturePagePdf, fixtureStories, fixtureTruth } from "../lib/regions/fixture-page";
+import { shapeIou } from "../lib/regions/iou";
+import type { DetectedRegion } from "../lib/regions/page-article";
+import { readPageLayout, type PageLayout } from "../lib/regions/read-page-layout";
+import type { Rect } from "../lib/regions/rect";
 
-const { values } = parseArgs({ options: { pages: { type: "string", default: "16" }, "only-current": { type: "boolean", default: false } } });
-const pageCount = Number(values.pages);
+const { values } = parseArgs({ options: { verbose: { type: "boolean", default: false } } });
 
-let peakRss = process.memoryUsage().rss;
-const sample = () => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-};
-// The mupdf calls are synchronous, so the timer only fires between steps; each step also samples.
-const sampler = setInterval(sample, 20);
+interface TruthArticle {
+  key: string;
+  story: StoryText;
+  boxes: Rect[];
+}
+interface BenchPage {
+  name: string;
+  layout: PageLayout;
+  readSeconds: number;
+  /** null: the page must be refused (unusable text layer). */
+  articles: TruthArticle[] | null;
+}
 
-const fixture = fixturePagePdf();
-const headlines = fixtureHeadlines();
-const truth = fixtureTruth();
-const lead = truth.find((entry) => entry.headline.startsWith("吹响"))!.box;
-const rightTop = truth.find((entry) => entry.headline.startsWith("共建科研"))!.box;
-// Four layouts: the page as printed, the bottom row swapped, and the lead story
-// moved against the right column's top story (its block shifted sideways).
-const layouts = [
-  fixture,
-  rearrangePagePdf(fixture, swappedBottomRow()),
-  rearrangePagePdf(fixture, [{ from: { ...rightTop, y0: rightTop.y0 - 0.002 }, dx: -(rightTop.x0 - lead.x0), dy: 0 }]),
-  rearrangePagePdf(fixture, [{ from: { ...lead, y0: lead.y0 - 0.002 }, dx: 0, dy: 0 }]),
-];
-const pages = Array.from({ length: pageCount }, (_, index) => layouts[index % layouts.length]!);
+/** A deterministic generator, so every run perturbs the same words. */
+function random(seed: number) {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+}
 
-function time<T>(run: () => T): [T, number] {
+/**
+ * The newsroom's version of a printed story, as a layout desk's edits make the
+ * two differ: one sentence of the body the desk cut (present in the newsroom's
+ * text, absent in print: here a sentence of the printed text is dropped and
+ * another article's sentence added), about one word in eight changed, every
+ * number changed, and the rest of a jumped story (its continuation) appended.
+ */
+function newsroomVersion(story: StoryText, seed: number, filler: string): StoryText {
+  const next = random(seed);
+  const cjk = /[\u3400-\u9fff]/.test(story.headline + story.body.join(""));
+  const edit = (text: string) => {
+    const numbers = text.replace(/\d+/g, (digits) => String(Number(digits) + 1));
+    if (cjk) return [...numbers].map((char) => (/[\u3400-\u9fff]/.test(char) && next() < 0.06 ? "某" : char)).join("");
+    return numbers
+      .split(" ")
+      .map((word) => (next() < 0.12 ? "edited" : word))
+      .join(" ");
+  };
+  const sentences = story.body.flatMap((paragraph) => paragraph.split(/(?<=[。！？.!?])\s*/u)).filter(Boolean);
+  const dropped = sentences.length > 3 ? Math.floor(next() * sentences.length) : -1;
+  const body = [sentences.filter((_, index) => index !== dropped).map(edit).join(cjk ? "" : " "), filler];
+  return { ...story, headline: edit(story.headline), subtitle: story.subtitle && edit(story.subtitle), body, captions: story.captions.map(edit) };
+}
+
+function timed<T>(run: () => T): [T, number] {
   const start = performance.now();
   const result = run();
-  sample();
-  return [result, performance.now() - start];
-}
-async function timeAsync<T>(run: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const result = await run();
-  sample();
-  return [result, performance.now() - start];
-}
-const detectAndMatch = (layout: PageLayout) =>
-  matchHeadlines(
-    detectRegions(layout).map((region) => region.headline),
-    headlines,
-  ).length;
-
-// Warm up (WASM start-up, sharp's thread pool) outside the timings; reported separately.
-const [, warmUp] = await timeAsync(async () => {
-  const { image, layout } = readPagePdf(fixture);
-  await encodePageImage(image);
-  detectAndMatch(layout!);
-});
-
-// Baseline: mupdf opens the PDF and interprets its page into a device that
-// draws nothing (loading fonts and images included): the floor under both the
-// render and the text extraction, which now share one interpretation.
-let baseline = 0;
-for (const pdf of pages) {
-  baseline += time(() => {
-    const document = mupdf.Document.openDocument(pdf, "application/pdf");
-    const page = document.loadPage(0);
-    const device = new mupdf.Device({});
-    page.run(device, mupdf.Matrix.identity);
-    device.close();
-    device.destroy();
-    page.destroy();
-    document.destroy();
-  })[1];
+  return [result, (performance.now() - start) / 1000];
 }
 
-// The worker's pipeline (lib/pages/read-page-pdf.ts, store-page-image.ts), step by step.
-const current = { open: 0, draw: 0, layout: 0, encode: 0, detect: 0, matched: 0, bytes: 0 };
-async function currentPipeline(pdf: Buffer) {
-  const [{ document, page, list }, open] = time(() => {
-    const opened = openPagePdf(pdf);
-    return { ...opened, list: opened.page.toDisplayList(true) };
-  });
-  const [image, draw] = time(() => drawPageImage(list));
-  const [layout, read] = time(() => layoutOf(list));
-  list.destroy();
-  page.destroy();
-  document.destroy();
-  const [encoded, encode] = await timeAsync(() => encodePageImage(image));
-  const [matched, detect] = time(() => detectAndMatch(layout));
-  current.open += open;
-  current.draw += draw;
-  current.layout += read;
-  current.encode += encode;
-  current.detect += detect;
-  current.matched += matched;
-  current.bytes += encoded.png.length + encoded.variants.reduce((sum, variant) => sum + variant.data.length, 0);
-  return open + draw + read + encode + detect;
-}
-
-// The previous pipeline: render (mupdf PNG), WebP sizes from that PNG at sharp's
-// default effort, region detection opening the PDF again.
-const previous = { render: 0, variants: 0, detect: 0, matched: 0 };
-async function previousPipeline(pdf: Buffer) {
-  const [{ png }, render] = time(() => renderPagePdf(pdf));
-  const [, variants] = await timeAsync(() => makeImageVariants(png, PAGE_IMAGE_WIDTHS, { quality: 80, effort: 4 }));
-  const [matched, detect] = time(() => detectAndMatch(readPageLayout(pdf)));
-  previous.render += render;
-  previous.variants += variants;
-  previous.detect += detect;
-  previous.matched += matched;
-  return render + variants + detect;
-}
-
-let currentTotal = 0;
-let previousTotal = 0;
-if (!values["only-current"]) {
-  await previousPipeline(fixture); // its own warm-up (mupdf's PNG encoder), not counted
-  Object.assign(previous, { render: 0, variants: 0, detect: 0, matched: 0 });
-}
-for (const pdf of pages) {
-  currentTotal += await currentPipeline(pdf);
-  if (!values["only-current"]) previousTotal += await previousPipeline(pdf);
-}
-
-const sequentialPeakRss = peakRss;
-
-// The edition as the worker renders it: RENDER_LANES pages in flight, mupdf on
-// its worker thread, so one page's encoding (sharp's threads) overlaps the next
-// page's mupdf work. The thread starts outside the timing, as it does once per server.
-await readPagePdfOffThread(fixture);
-let next = 0;
-const inFlightStart = performance.now();
-await Promise.all(
-  Array.from({ length: RENDER_LANES }, async () => {
-    while (next < pages.length) {
-      const pdf = pages[next++]!;
-      const { image, layout } = await readPagePdfOffThread(pdf);
-      sample();
-      await encodePageImage(image);
-      detectAndMatch(layout!);
-      sample();
+function realPages(): BenchPage[] {
+  const folder = path.resolve(import.meta.dirname, "..", "..", "shared", "realpages");
+  if (!existsSync(folder)) {
+    console.log(`(no ${folder}: real pages skipped)`);
+    return [];
+  }
+  const pages: BenchPage[] = [];
+  for (const file of readdirSync(folder).filter((name) => name.endsWith(".pdf")).sort()) {
+    const truthFile = path.join(folder, "truth", file.replace(/\.pdf$/, ".json"));
+    if (!existsSync(truthFile)) {
+      console.log(`(no true boxes for ${file} in ${path.dirname(truthFile)}: skipped)`);
+      continue;
     }
-  }),
-);
-const inFlight = performance.now() - inFlightStart;
-clearInterval(sampler);
-sample();
+    const truth = JSON.parse(readFileSync(truthFile, "utf8")) as {
+      textLayer: string;
+      articles: { id: string; kicker: string | null; headline: string; decks?: string[]; byline: string | null; body: string[]; captions?: string[]; boxes: Rect[] }[];
+    };
+    const [layout, readSeconds] = timed(() => readPageLayout(readFileSync(path.join(folder, file))));
+    const articles =
+      truth.textLayer === "usable"
+        ? truth.articles.map((article) => ({
+            key: article.id,
+            boxes: article.boxes,
+            story: {
+              key: article.id,
+              kicker: article.kicker,
+              headline: article.headline,
+              subtitle: article.decks?.length ? article.decks.join(" ") : null,
+              bylines: article.byline ? [article.byline] : [],
+              body: article.body,
+              captions: article.captions ?? [],
+            },
+          }))
+        : null;
+    pages.push({ name: file.replace(/\.pdf$/, ""), layout, readSeconds, articles });
+  }
+  return pages;
+}
 
-const s = (ms: number) => (ms / pageCount / 1000).toFixed(3);
-const share = (ms: number, total: number) => `${((ms / total) * 100).toFixed(0)}%`;
-const MiB = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-const row = (name: string, ms: number, total: number) => console.log(`| ${name} | ${s(ms)} | ${share(ms, total)} | ${(ms / baseline).toFixed(2)} |`);
-console.log(
-  `${pageCount} pages on ${os.cpus().length} cores (load average ${os.loadavg().map((load) => load.toFixed(1)).join(" / ")} at the end), Node ${process.version}; warm-up (WASM, sharp) ${(warmUp / 1000).toFixed(2)} s`,
-);
-console.log(`baseline: mupdf open + interpret page (no drawing): ${s(baseline)} s/page\n`);
-console.log(`Current pipeline, one page at a time: regions matched ${current.matched} of ${pageCount * headlines.length}`);
-console.log("| step | s/page | share | /baseline |");
-console.log("|---|---|---|---|");
-row("open PDF + interpret page into a display list", current.open, currentTotal);
-row("draw page image 2400 px (pixels)", current.draw, currentTotal);
-row("read text lines + rules from the display list", current.layout, currentTotal);
-row("encode PNG master + WebP 240/800/1400/2400 (sharp threads)", current.encode, currentTotal);
-row("detect regions + match headlines", current.detect, currentTotal);
-row("total", currentTotal, currentTotal);
-const blocked = current.open + current.draw + current.layout + current.detect;
-console.log(
-  `pages/s: ${((pageCount * 1000) / currentTotal).toFixed(2)}; event loop blocked ${s(blocked)} s/page (synchronous mupdf + detection); ` +
-    `stored ${MiB(current.bytes / pageCount)}/page\n`,
-);
-console.log(`Current pipeline, ${RENDER_LANES} pages in flight, mupdf on its thread (as the worker runs): ${s(inFlight)} s/page, ${((pageCount * 1000) / inFlight).toFixed(2)} pages/s, /baseline ${(inFlight / baseline).toFixed(2)}\n`);
-if (!values["only-current"]) {
-  console.log(`Previous pipeline, one page at a time: regions matched ${previous.matched} of ${pageCount * headlines.length}`);
-  console.log("| step | s/page | share | /baseline |");
-  console.log("|---|---|---|---|");
-  row("render PNG 2400 px (renderPagePdf)", previous.render, previousTotal);
-  row("WebP sizes from the PNG, effort 4 (makeImageVariants)", previous.variants, previousTotal);
-  row("region detection (opens the PDF again) + matching", previous.detect, previousTotal);
-  row("total", previousTotal, previousTotal);
+function fixturePage(): BenchPage {
+  const [layout, readSeconds] = timed(() => readPageLayout(fixturePagePdf()));
+  const stories = fixtureStories();
+  const articles = fixtureTruth().map((truth) => ({ key: stories.find((story) => story.headline === truth.headline)!.key, boxes: [truth.box], story: stories.find((story) => story.headline === truth.headline)! }));
+  return { name: "demo 2023-03-13 A05", layout, readSeconds, articles };
+}
+
+interface Score {
+  articles: number;
+  matched: number;
+  good: number;
+  median: number;
+  strays: number;
+  seconds: number;
+  refused: string | null;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Each true article paired with a region: by story in text mode, by largest overlap (each region once) in geometric mode. */
+function score(page: BenchPage, mode: "text" | "geometry"): Score {
+  const articles = page.articles ?? [];
+  const stories = mode === "text" ? articles.map((article, index) => newsroomVersion(article.story, index + 1, articles[(index + 1) % articles.length]!.story.body.slice(-1).join(""))) : [];
+  const [result, seconds] = timed(() => findRegions(page.layout, stories));
+  const ious = new Map<string, number>();
+  const used = new Set<DetectedRegion>();
+  if (mode === "text") {
+    for (const region of result.regions) {
+      const article = articles.find((candidate) => candidate.key === region.storyKey);
+      if (!article) continue;
+      used.add(region);
+      ious.set(article.key, Math.max(ious.get(article.key) ?? 0, shapeIou(region.shape, article.boxes)));
+    }
+  } else {
+    const pairs = articles.flatMap((article) => result.regions.map((region) => ({ article, region, iou: shapeIou(region.shape, article.boxes) }))).filter((pair) => pair.iou > 0.1);
+    for (const pair of pairs.sort((a, b) => b.iou - a.iou)) {
+      if (used.has(pair.region) || ious.has(pair.article.key)) continue;
+      used.add(pair.region);
+      ious.set(pair.article.key, pair.iou);
+    }
+  }
+  if (values.verbose) {
+    for (const article of articles) console.log(`    ${mode} ${(ious.get(article.key) ?? 0).toFixed(2)}  ${article.story.headline.slice(0, 60)}`);
+    for (const region of result.regions.filter((candidate) => !used.has(candidate))) console.log(`    ${mode} stray: ${region.headline.slice(0, 60)}`);
+  }
+  const all = articles.map((article) => ious.get(article.key) ?? 0);
+  return {
+    articles: articles.length,
+    matched: ious.size,
+    good: all.filter((value) => value >= 0.8).length,
+    median: median(all),
+    strays: result.regions.length - used.size,
+    seconds,
+    refused: result.issue,
+  };
+}
+
+const pages = [...realPages(), fixturePage()];
+console.log("| page | mode | articles | matched | IoU ≥ 0.8 | median IoU | regions without a story | s (detect) | s (read PDF) |");
+console.log("|---|---|---|---|---|---|---|---|---|");
+const totals = { text: { articles: 0, good: 0, strays: 0, slowest: 0 }, geometry: { articles: 0, good: 0, strays: 0, slowest: 0 } };
+let refusals = 0;
+let unusable = 0;
+for (const page of pages) {
+  if (values.verbose) console.log(`  ${page.name}`);
+  for (const mode of ["text", "geometry"] as const) {
+    const result = score(page, mode);
+    if (page.articles === null) {
+      if (mode === "text") unusable += 1;
+      if (mode === "text" && result.refused) refusals += 1;
+      console.log(`| ${page.name} | ${mode} | unusable text layer | refused: ${result.refused ?? "NO (regions made)"} | | | ${result.strays} | ${result.seconds.toFixed(3)} | ${page.readSeconds.toFixed(2)} |`);
+      continue;
+    }
+    const total = totals[mode];
+    total.articles += result.articles;
+    total.good += result.good;
+    total.strays += result.strays;
+    total.slowest = Math.max(total.slowest, result.seconds);
+    console.log(
+      `| ${page.name} | ${mode} | ${result.articles} | ${result.matched} | ${result.good} | ${result.median.toFixed(2)} | ${result.strays} | ${result.seconds.toFixed(3)} | ${page.readSeconds.toFixed(2)} |`,
+    );
+  }
+}
+for (const mode of ["text", "geometry"] as const) {
+  const total = totals[mode];
   console.log(
-    `pages/s: ${((pageCount * 1000) / previousTotal).toFixed(2)}; previous/current: ${(previousTotal / currentTotal).toFixed(2)}× one at a time, ` +
-      `${(previousTotal / inFlight).toFixed(2)}× against ${RENDER_LANES} in flight\n`,
+    `${mode}: ${total.good} of ${total.articles} articles with IoU ≥ 0.8 (${((100 * total.good) / Math.max(1, total.articles)).toFixed(0)} %), ${total.strays} regions without a story, slowest page ${total.slowest.toFixed(3)} s`,
   );
 }
-console.log(
-  `peak RSS: ${MiB(sequentialPeakRss)} after one page at a time${values["only-current"] ? "" : " (both pipelines)"}, ` +
-    `${MiB(peakRss)} at the end (a second mupdf instance, on its thread, and ${RENDER_LANES} pages in flight)`,
-);
+console.log(`unusable text layers refused: ${refusals} of ${unusable}`);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { StoryText } from "./anchor-stories";
 import type { Rect } from "./rect";
 
 // The demo page A05 of 2023-03-13 (the same file as shared/fixtures/pages/2023-03-13-A05.pdf),
@@ -24,6 +25,31 @@ export function fixtureHeadlines(): string[] {
     pages: { number: string; stories: { headline: string }[] }[];
   };
   return manifest.pages.find((page) => page.number === "A05")!.stories.map((story) => story.headline);
+}
+
+interface ManifestStoryText {
+  kicker?: string | null;
+  headline: string;
+  subtitle?: string | null;
+  bylines?: { name: string; display?: string }[];
+  body?: { text: string }[];
+  photos?: { caption?: string; credit?: string }[];
+}
+
+/** The fixture page's stories as the newsroom has them (the demo manifest), keyed by their order on the page. */
+export function fixtureStories(): StoryText[] {
+  const manifest = JSON.parse(readFileSync(path.join(folder, "manifest.json"), "utf8")) as { pages: { number: string; stories: ManifestStoryText[] }[] };
+  return manifest.pages
+    .find((page) => page.number === "A05")!
+    .stories.map((story, index) => ({
+      key: String(index),
+      kicker: story.kicker ?? null,
+      headline: story.headline,
+      subtitle: story.subtitle ?? null,
+      bylines: (story.bylines ?? []).map((byline) => byline.display ?? byline.name),
+      body: (story.body ?? []).map((block) => block.text),
+      captions: (story.photos ?? []).flatMap((photo) => [photo.caption, photo.credit].filter((text): text is string => Boolean(text))),
+    }));
 }
 
 /** The fixture page with two stories of the bottom row swapped, as a corrected PDF would have them. */
