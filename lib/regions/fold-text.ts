@@ -1,16 +1,4 @@
-import * as OpenCC from "opencc-js/t2cn";
-
-let toSimplified: ((text: string) => string) | undefined;
-
-/** Hong Kong and Taiwan forms → Mainland Simplified, character for character. */
-function simplified(text: string): string {
-  if (!toSimplified) {
-    const fromHk = OpenCC.Converter({ from: "hk", to: "cn" });
-    const fromTw = OpenCC.Converter({ from: "tw", to: "cn" });
-    toSimplified = (input) => fromTw(fromHk(input));
-  }
-  return toSimplified(text);
-}
+import { toSimplified } from "@/lib/search/to-simplified";
 
 /**
  * Text reduced to what survives a layout desk: NFKC (full-width ５０００ and
@@ -20,7 +8,7 @@ function simplified(text: string): string {
  * end of a printed line ("provi-") joins its other half because the hyphen goes.
  */
 export function foldText(text: string): string {
-  return simplified(text.normalize("NFKC").toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, "");
+  return toSimplified(text.normalize("NFKC").toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;

@@ -1,6 +1,6 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
-import * as OpenCC from "opencc-js/t2cn";
+import { toSimplified } from "./to-simplified";
 
 // Chinese has no spaces between words, so text is cut into words here, in
 // TypeScript, when it is written (jieba), and PostgreSQL only stores and matches
@@ -46,18 +46,6 @@ const globalForJieba = globalThis as unknown as { searchJieba?: Jieba };
 function jieba(): Jieba {
   globalForJieba.searchJieba ??= Jieba.withDict(dict);
   return globalForJieba.searchJieba;
-}
-
-let traditionalToSimplified: ((text: string) => string) | undefined;
-
-/** OpenCC Hong Kong and Taiwan variants → Mainland Simplified, character for character. */
-function toSimplified(text: string): string {
-  if (!traditionalToSimplified) {
-    const fromHk = OpenCC.Converter({ from: "hk", to: "cn" });
-    const fromTw = OpenCC.Converter({ from: "tw", to: "cn" });
-    traditionalToSimplified = (input) => fromTw(fromHk(input));
-  }
-  return traditionalToSimplified(text);
 }
 
 /** The text as index and queries compare it: NFKC, lower case, Simplified. */
