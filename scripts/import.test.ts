@@ -5,6 +5,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { editionDate } from "@/lib/editions/edition-date";
+import { findArticleView } from "@/lib/reader/find-article-view";
+import { findEditionView } from "@/lib/reader/find-edition-view";
+import { searchArticles } from "@/lib/search/search-articles";
 import { createMigratedDatabase, demoDir, projectRoot } from "@/tests/helpers/database";
 
 // `npm run import` as an operator runs it: a separate process on the app's database.
@@ -14,12 +18,40 @@ let url: string;
 let db: Db;
 let dataDir: string;
 
+let publicationId: string;
+
 beforeAll(async () => {
   ({ url, db } = await createMigratedDatabase());
+  // The reader's queries (in this process) read the same database.
+  process.env.DATABASE_URL = url;
   // The paper exists (the manifest names it); SEED_DEMO=0 keeps the demo out.
-  await db.publication.create({ data: { slug: "jmrb", name: "江门日报", isDefault: true } });
+  publicationId = (await db.publication.create({ data: { slug: "jmrb", name: "江门日报", isDefault: true } })).id;
   dataDir = await mkdtemp(path.join(tmpdir(), "newsroom-import-"));
 });
+
+type Manifest = { date: string; pages: { number: string; stories: Record<string, unknown>[] }[] };
+
+/**
+ * A complete one-page edition for `date`: the demo's page A05 (its PDF, in which
+ * every story's region is found, and its credited photo), its stories with
+ * their own ids, and the manifest changed by `edit`.
+ */
+async function a05Edition(date: string, edit: (manifest: Manifest) => void = () => {}): Promise<string> {
+  const demo = path.join(demoDir, "editions", "2023-03-13");
+  const folder = await mkdtemp(path.join(tmpdir(), `newsroom-import-${date}-`));
+  await cp(demo, folder, { recursive: true });
+  const manifest = JSON.parse(await readFile(path.join(folder, "manifest.json"), "utf8")) as Manifest;
+  manifest.date = date;
+  manifest.pages = manifest.pages.filter((page) => page.number === "A05");
+  for (const story of manifest.pages[0]!.stories) story.id = String(story.id).replace("20230313", date.replaceAll("-", ""));
+  edit(manifest);
+  await writeFile(path.join(folder, "manifest.json"), JSON.stringify(manifest, null, 2));
+  return folder;
+}
+
+const editionOf = (date: string) => db.edition.findFirstOrThrow({ where: { date: editionDate(date) } });
+const storiesOf = (date: string) =>
+  db.article.findMany({ where: { placements: { some: { page: { edition: { date: editionDate(date) } } } } }, orderBy: { externalId: "asc" }, include: { revisions: { orderBy: { version: "asc" } } } });
 
 async function importCommand(...args: string[]): Promise<{ code: number; output: string }> {
   const env = { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, SEED_DEMO: "0", ADMIN_EMAIL: "admin@import.test", ADMIN_PASSWORD: "import-admin-password", APP_URL: "" };
@@ -51,10 +83,93 @@ describe("npm run import", () => {
   }, 240_000);
 
   it("with --publish, does not publish an edition that fails pre-flight and says why", async () => {
+    // The demo folder has one page PDF (A05): the other seven pages have no image and their stories no region.
     const result = await importCommand(folder, "--publish");
     expect(result.code).toBe(2);
+    expect(result.output).toContain("第A01版还没有版面图");
     expect(result.output).toContain("未发布");
-    expect((await db.edition.findFirstOrThrow()).status).toBe("PLANNING");
+    expect(result.output).not.toContain("还不是“待发”状态");
+    expect((await editionOf("2023-03-13")).status).toBe("PLANNING");
+  }, 120_000);
+
+  it("with --publish, publishes a complete edition: its stories are ready copy, a brief needs no byline, readers see it", async () => {
+    const date = "2023-03-20";
+    const brief = await a05Edition(date, (manifest) => {
+      const story = manifest.pages[0]!.stories[1]!;
+      story.bylines = [];
+      story.noByline = true;
+    });
+    const result = await importCommand(brief, "--publish");
+    expect(result.output).toContain("发布前检查通过");
+    expect(result.output).toContain(`已发布 (published): ${date}`);
+    expect(result.code).toBe(0);
+
+    expect((await editionOf(date)).status).toBe("PUBLISHED");
+    const stories = await storiesOf(date);
+    expect(stories).toHaveLength(6);
+    expect(stories.every((story) => story.status === "PUBLISHED" && story.publishedAt)).toBe(true);
+    expect(stories.filter((story) => story.noByline).map((story) => story.headline)).toEqual(["全力推动经济运行加速向好"]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "edition.publish", entityId: (await editionOf(date)).id } });
+    expect(audit.data).toMatchObject({ via: "import", articlesPublished: 6 });
+
+    const view = await findEditionView(publicationId, date);
+    expect(view!.pages.map((page) => [page.number, page.articles.length, page.regions.length])).toEqual([["A05", 6, 6]]);
+    const found = await searchArticles({ db, audience: { kind: "reader", publicationId }, q: "全力推动经济运行加速向好" });
+    expect(found.hits.map((hit) => hit.articleId)).toContain(stories.find((story) => story.noByline)!.id);
+  }, 240_000);
+
+  it("re-imports a published edition with changed text: it stays published, the text is updated as a new version", async () => {
+    const date = "2023-03-20";
+    const before = await storiesOf(date);
+    const corrected = await a05Edition(date, (manifest) => {
+      const [first, second] = manifest.pages[0]!.stories;
+      first!.body = [{ type: "paragraph", text: "印刷版的最终文本：共建科研平台。" }];
+      second!.bylines = [];
+      second!.noByline = true;
+      second!.headline = "全力推动经济运行加速向好！";
+    });
+    const result = await importCommand(corrected, "--publish");
+    expect(result.output).toContain("此前已发布");
+    expect(result.code).toBe(0);
+
+    expect((await editionOf(date)).status).toBe("PUBLISHED");
+    const after = await storiesOf(date);
+    expect(after.map((story) => story.status)).toEqual(before.map(() => "PUBLISHED"));
+    expect(after.map((story) => story.publishedAt)).toEqual(before.map((story) => story.publishedAt));
+    const [first, second] = after;
+    expect(first!.version).toBe(before[0]!.version + 1);
+    expect(first!.revisions.at(-1)).toMatchObject({ note: "import", snapshot: expect.objectContaining({ body: { type: "doc", content: [expect.objectContaining({ type: "paragraph" })] } }) });
+    expect(second!.headline).toBe("全力推动经济运行加速向好！");
+    expect(after.slice(2).map((story) => story.version)).toEqual(before.slice(2).map((story) => story.version));
+    expect(await db.auditLog.count({ where: { action: "edition.publish", entityId: (await editionOf(date)).id } })).toBe(1);
+
+    const article = await findArticleView(publicationId, first!.id);
+    expect(JSON.stringify(article)).toContain("印刷版的最终文本");
+    const found = await searchArticles({ db, audience: { kind: "reader", publicationId }, q: "最终文本" });
+    expect(found.hits.map((hit) => hit.articleId)).toEqual([first!.id]);
+  }, 240_000);
+
+  it("with --publish, refuses an edition with a story the manifest marks as a draft, and one without a byline", async () => {
+    const date = "2023-03-21";
+    const folder = await a05Edition(date, (manifest) => {
+      manifest.pages[0]!.stories[0]!.status = "draft";
+      manifest.pages[0]!.stories[2]!.bylines = [];
+    });
+    const result = await importCommand(folder, "--publish");
+    expect(result.code).toBe(2);
+    expect(result.output).toContain("《共建科研平台最高可获5000万元补助》还不是“待发”状态。");
+    expect(result.output).toContain("《协同育人 引才聚才 共建共享》没有署名。");
+    expect(result.output).toContain("未发布");
+    expect((await editionOf(date)).status).toBe("PLANNING");
+    expect((await storiesOf(date)).map((story) => story.status)).toEqual(["DRAFT", "READY", "READY", "READY", "READY", "READY"]);
+  }, 240_000);
+
+  it("refuses a manifest that marks a story with bylines as printed without one, naming the field", async () => {
+    const folder = await a05Edition("2023-03-22", (manifest) => (manifest.pages[0]!.stories[3]!.noByline = true));
+    const result = await importCommand(folder);
+    expect(result.code).toBe(65);
+    expect(result.output).toMatch(/第 \d+ 行 pages\[0\]\.stories\[3\]\.noByline: 标为不署名（noByline）的稿件不能有署名/);
+    expect(await db.edition.count({ where: { date: editionDate("2023-03-22") } })).toBe(0);
   }, 120_000);
 
   it("refuses a bad manifest with its line and field, writing nothing", async () => {

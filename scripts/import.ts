@@ -56,6 +56,8 @@ try {
 
   if (result.published) {
     say(`\n已发布 (published): ${result.date}`);
+  } else if (result.status === "PUBLISHED") {
+    say(`\n这一期此前已发布，读者看到的是导入后的内容 (already published; readers see the imported content): ${result.date}`);
   } else if (publish) {
     say("\n未发布 (not published): 请先处理以上问题，或在后台填写原因后发布。");
     exitCode = 2;

@@ -16,7 +16,7 @@ import { signIn } from "../helpers/sign-in";
 const date = "2023-04-02";
 const demoFolder = path.join(import.meta.dirname, "..", "..", "prisma", "demo", "editions", "2023-03-13");
 
-type Manifest = { date: string; pages: { number: string; stories: { id?: string }[] }[] };
+type Manifest = { date: string; pages: { number: string; stories: { id?: string; headline: string; status?: string }[] }[] };
 
 /** A copy of the demo folder's page A05 for `date`, its manifest changed by `edit`. */
 async function editionFolder(edit: (manifest: Manifest) => void = () => {}): Promise<string> {
@@ -61,9 +61,15 @@ test("an editor imports an edition folder and sees what it created, the regions 
   await page.goto("/admin/editions");
   await expect(page.getByRole("link", { name: "2023-02-30" })).toHaveCount(0);
 
-  // The folder as it should be, with "publish when pre-flight passes" ticked.
+  // A good folder whose lead story the manifest still marks as a draft (草稿),
+  // with "publish when pre-flight passes" ticked: imported, but not published.
+  const lead = "吹响推进高质量发展奋进号角";
   await page.goto("/admin/editions/import");
-  await page.getByLabel("选择文件夹").setInputFiles(await editionFolder());
+  await page.getByLabel("选择文件夹").setInputFiles(
+    await editionFolder((manifest) => {
+      for (const story of manifest.pages.flatMap((entry) => entry.stories)) if (story.headline === lead) story.status = "草稿";
+    }),
+  );
   await expect(page.getByText(`已选择“${date}”：将上传 3 个文件`)).toBeVisible();
   await page.getByLabel("发布前检查通过后直接发布").check();
   await page.getByRole("button", { name: "开始导入" }).click();
@@ -73,16 +79,16 @@ test("an editor imports an edition folder and sees what it created, the regions 
   await expect(report).toContainText("1 个版面；新建稿件 6 篇，更新 0 篇。");
   const a05 = report.getByRole("row", { name: /第A05版/ });
   await expect(a05.getByRole("cell")).toHaveText(["6", "6", "0", "0"]);
-  // Fresh stories are drafts without bylines: pre-flight lists them, each a link to fix it, and nothing is published.
+  // The other stories are ready copy (待发); pre-flight lists the draft, as a link to fix it, and nothing is published.
   await expect(report.getByText(/发现 \d+ 个问题，需要编辑处理/)).toBeVisible();
-  await expect(report.getByRole("link", { name: "《吹响推进高质量发展奋进号角》还不是“待发”状态。" })).toHaveAttribute("href", /^\/admin\/stories\/[0-9a-f-]{36}$/);
+  await expect(report.getByRole("link", { name: `《${lead}》还不是“待发”状态。` })).toHaveAttribute("href", /^\/admin\/stories\/[0-9a-f-]{36}$/);
   await expect(report).toContainText("未发布：请先处理以上问题");
   await expectNoAxeViolations(page);
 
   // The edition is there, in planning, with its page and stories.
   await report.getByRole("link", { name: `打开 ${date} 版面规划` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${date} 版面规划` })).toBeVisible();
-  await expect(page.getByText("吹响推进高质量发展奋进号角").first()).toBeVisible();
+  await expect(page.getByText(lead).first()).toBeVisible();
 });
 
 test("a reporter is refused: no link, no form, and the upload itself is refused", async ({ browser }) => {

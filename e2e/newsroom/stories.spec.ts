@@ -91,6 +91,9 @@ test("an editor edits it, sees the differences from the reporter's version, and 
   await expect(page).toHaveURL(new RegExp(`${storyUrl}$`));
 
   await page.getByLabel("副题", { exact: true }).fill("碉楼群修缮进展过半");
+  // 不署名 is saved with the story; the reporter's byline stays and is still printed, as the editor says.
+  await page.getByLabel("不署名（简讯、社论、图片新闻）").check();
+  await expect(page.getByText("下面的署名仍会见报；不需要署名时请删除。")).toBeVisible();
   const body = page.getByRole("textbox", { name: "正文" });
   await body.getByText("村里新开了三家民宿。").click();
   await page.keyboard.press("End");
@@ -101,10 +104,12 @@ test("an editor edits it, sees the differences from the reporter's version, and 
   const diff = page.getByRole("region", { name: "对比" });
   await expect(diff.locator("ins").filter({ hasText: "游客明显增多" })).toBeVisible();
   await expect(diff.locator("ins").filter({ hasText: "碉楼群修缮进展过半" })).toBeVisible();
+  await expect(diff.getByRole("term").filter({ hasText: /^不署名$/ })).toBeVisible();
   await expect(page.getByRole("table").getByText(demoReporter.name).first()).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.goBack();
+  await expect(page.getByLabel("不署名（简讯、社论、图片新闻）")).toBeChecked();
   await page.getByRole("button", { name: "签发（待发）" }).click();
   await expect(page.getByText("待发", { exact: true })).toBeVisible();
   await page.context().close();

@@ -61,26 +61,27 @@ test("the night desk makes an edition from printed pages and publishes it; a rea
   await page.getByRole("link", { name: "A05 江海新闻" }).click();
   await page.getByLabel("选择 PDF").setInputFiles(pagePdf);
   await expect(page.getByRole("status").filter({ hasText: "版面图已生成" })).toBeVisible({ timeout: 90_000 });
-  const regions = page.getByRole("group", { name: /^区域 \d+/ });
+  const regions = page.getByRole("group", { name: /^热区 \d+/ });
   await expect(regions).toHaveCount(6);
-  const matched = page.getByRole("group", { name: /^区域 \d+ · 已对应稿件 · 自动识别 · 匹配可信度 \d+%/ });
+  const matched = page.getByRole("group", { name: new RegExp(`^热区 \\d+ · 《${filed}》`) });
   await expect(matched).toHaveCount(1);
   await expect(matched.getByRole("combobox", { name: "对应稿件" }).locator("option:checked")).toContainText(filed);
-  await expect(page.getByRole("group", { name: /^区域 \d+ · 未对应稿件/ })).toHaveCount(5);
+  await expect(matched).toContainText(/自动识别 · 匹配可信度 \d+%/);
+  await expect(page.getByRole("group", { name: /^热区 \d+ · 未指定/ })).toHaveCount(5);
 
   // Correct the matched region by hand: its top edge, by the keyboard inputs.
   const top = matched.getByLabel("上边距 (%)");
   const corrected = String(Math.round((Number(await top.inputValue()) + 1) * 10) / 10);
   await top.fill(corrected);
-  await page.getByRole("button", { name: "保存区域" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "区域已保存。" })).toBeVisible();
+  await page.getByRole("button", { name: "保存热区" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "热区已保存。" })).toBeVisible();
 
   // The 招聘夜市 story is not in the system: make it from its region's text, then finish it.
   const missing = regions.filter({ hasText: "招聘夜市" });
   await missing.getByRole("button", { name: "用此文本新建稿件" }).click();
   await expect(page.getByRole("status").filter({ hasText: "已新建稿件并放到本版。" })).toBeVisible();
   await page.reload();
-  const linked = page.getByRole("group", { name: /^区域 \d+ · 已对应稿件/ });
+  const linked = page.getByRole("group", { name: /^热区 \d+ · 《/ });
   await expect(linked).toHaveCount(2);
   await expect(linked.filter({ has: page.locator("option:checked", { hasText: "招聘夜市" }) })).toHaveCount(1);
   await expect(linked.filter({ has: page.locator("option:checked", { hasText: filed }) }).getByLabel("上边距 (%)")).toHaveValue(corrected);

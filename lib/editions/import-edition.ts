@@ -1,7 +1,10 @@
+import { Prisma } from "@/lib/db/generated/client";
 import type { Db, Tx } from "@/lib/db/client";
-import type { BylineRole } from "@/lib/db/generated/enums";
-import { bodyFromBlocks, bodyPlainText, countWords } from "@/lib/articles/body";
+import type { ArticleStatus, BylineRole } from "@/lib/db/generated/enums";
+import { bodyFromBlocks } from "@/lib/articles/body";
 import { bylineRoleFromLabel, formatByline } from "@/lib/people/byline";
+import { bylineDisplay, emptyStoryContent, storyContentFrom, storyContentSelect, storyWordCount, type StoryContent } from "@/lib/stories/story-content";
+import { writeStoryContent } from "@/lib/stories/write-story";
 import type { Storage } from "@/lib/storage/storage";
 import { makePhotoMaster } from "@/lib/media/photos/make-photo-master";
 import { storeAsset } from "@/lib/media/store-asset";
@@ -10,7 +13,7 @@ import type { PagePdfContents } from "@/lib/pages/read-page-pdf";
 import { readPagePdfOffThread } from "@/lib/pages/read-page-pdf-off-thread";
 import { encodePageImage } from "@/lib/pages/store-page-image";
 import type { PageLayout } from "@/lib/regions/read-page-layout";
-import { parsePageNumber, type EditionManifest, type ManifestStory } from "./manifest-schema";
+import { parsePageNumber, type EditionManifest, type ManifestStory, type ManifestStoryStatus } from "./manifest-schema";
 import { AppError } from "@/lib/errors/app-error";
 import { folderSource, type ImportFrom } from "./edition-source";
 import { problem } from "./manifest-problems";
@@ -33,6 +36,12 @@ export interface ImportEditionReport {
  * Stories are matched by their manifest id, else by date + page + headline, so a
  * second run changes nothing. Files are stored first (content-addressed, so a
  * failed import leaves no reference to them); all rows are written in one transaction.
+ *
+ * The printed paper is the authority for its text: an existing story takes the
+ * manifest's text whatever its status, as a new version with a revision (note
+ * "import") when something changed. New stories are ready copy (待发) unless the
+ * manifest says draft; see `importedStatus` for existing ones. In a published
+ * edition (or with `publish`), ready stories and new pages are published with it.
  */
 export async function importEdition(
   options: {
@@ -78,6 +87,9 @@ export async function importEdition(
       const date = editionDate(manifest.date);
       const publish = options.publish ?? false;
       const publishedAt = publish ? (options.publishedAt ?? new Date()) : null;
+      const before = await tx.edition.findUnique({ where: { publicationId_date: { publicationId: publication.id, date } }, select: { status: true } });
+      // A published edition stays published: what the import adds to it is published with it.
+      const live = publish || before?.status === "PUBLISHED";
 
       const edition = await tx.edition.upsert({
         where: { publicationId_date: { publicationId: publication.id, date } },
@@ -103,7 +115,7 @@ export async function importEdition(
         articlesUpdated: 0,
         published: publish,
       };
-      const context: StoryContext = { tx, publicationId: publication.id, manifest, stored, publish, publishedAt, actorId: options.actorId };
+      const context: StoryContext = { tx, publicationId: publication.id, manifest, stored, live, publishedAt: publishedAt ?? new Date(), actorId: options.actorId };
 
       for (const [index, pageInput] of manifest.pages.entries()) {
         const pageName = await tx.pageName.upsert({
@@ -116,7 +128,6 @@ export async function importEdition(
           position: index + 1,
           name: pageInput.name,
           pageNameId: pageName.id,
-          status: publish ? ("PUBLISHED" as const) : undefined,
           pdfAssetId: pageInput.pdf ? stored.get(pageInput.pdf) : undefined,
           imageAssetId: pageInput.pdf ? pageImages.get(pageInput.pdf) : undefined,
           // Rendered during the import itself.
@@ -125,8 +136,9 @@ export async function importEdition(
         };
         const page = await tx.page.upsert({
           where: { editionId_number: { editionId: edition.id, number: pageInput.number } },
-          create: { editionId: edition.id, number: pageInput.number, ...pageData },
-          update: pageData,
+          // A page new to a published edition is published; an existing page keeps its status (a withdrawn page stays withdrawn) unless `publish`.
+          create: { editionId: edition.id, number: pageInput.number, ...pageData, status: live ? "PUBLISHED" : "PLANNING" },
+          update: { ...pageData, status: publish ? "PUBLISHED" : undefined },
         });
 
         for (const [order, story] of pageInput.stories.entries()) {
@@ -153,7 +165,7 @@ export async function importEdition(
           },
         });
       }
-      // Created, updated and (with `publish`) published stories: the search index follows in the same transaction.
+      // Created, updated and published stories: the search index follows in the same transaction.
       await reindexEditionArticles(tx, edition.id);
       return report;
     },
@@ -166,8 +178,9 @@ interface StoryContext {
   publicationId: string;
   manifest: EditionManifest;
   stored: Map<string, string>;
-  publish: boolean;
-  publishedAt: Date | null;
+  /** The edition is (or with `publish` becomes) published: its ready stories are published. */
+  live: boolean;
+  publishedAt: Date;
   actorId?: string;
 }
 
@@ -176,6 +189,19 @@ function isContinuation(manifest: EditionManifest, story: ManifestStory, pageNum
   if (!story.id) return false;
   const first = manifest.pages.find((page) => page.stories.some((s) => s.id === story.id));
   return first !== undefined && first.number !== pageNumber;
+}
+
+/**
+ * The status an imported story ends with. The manifest's status (待发 unless it
+ * says draft) applies to a new story and to one still as an import leaves it
+ * (草稿 or 待发); a story the newsroom has moved on (submitted, being edited,
+ * published, killed) keeps its status: a re-import neither unpublishes nor
+ * revives anything. In a published edition, ready copy is published.
+ */
+export function importedStatus(wanted: ManifestStoryStatus, live: boolean, current?: ArticleStatus): ArticleStatus {
+  if (current && current !== "DRAFT" && current !== "READY") return current;
+  if (wanted === "draft") return "DRAFT";
+  return live ? "PUBLISHED" : "READY";
 }
 
 async function upsertStory(context: StoryContext, story: ManifestStory, pageNumber: string) {
@@ -196,28 +222,61 @@ async function upsertStory(context: StoryContext, story: ManifestStory, pageNumb
     return { articleId: existing.id, created: false };
   }
 
-  const blocks = [...story.body, ...continuationBlocks(manifest, story, pageNumber)];
-  const body = bodyFromBlocks(blocks);
-  const data = {
+  // What the manifest says of the story, as the story editor's content.
+  const imported = {
     kicker: story.kicker ?? null,
     headline: story.headline,
     subtitle: story.subtitle ?? null,
-    body,
-    wordCount: countWords([story.kicker, story.headline, story.subtitle, bodyPlainText(body)].filter(Boolean).join("\n")),
-    plannedDate: editionDate(manifest.date),
-    ...(context.publish
-      ? { status: "PUBLISHED" as const, publishedAt: context.publishedAt, publishedById: context.actorId ?? null }
-      : {}),
-  };
-  const article = existing
-    ? await context.tx.article.update({ where: { id: existing.id }, data })
-    : await context.tx.article.create({
-        data: { ...data, publicationId: context.publicationId, externalId: story.id ?? null, createdById: context.actorId ?? null },
-      });
+    body: bodyFromBlocks([...story.body, ...continuationBlocks(manifest, story, pageNumber)]),
+    plannedDate: manifest.date,
+    bylines: await importedBylines(context, story),
+    noByline: story.noByline,
+    photos: await importedPhotos(context, story),
+  } satisfies Partial<StoryContent>;
+  const published = (status: ArticleStatus) => (status === "PUBLISHED" ? { publishedAt: context.publishedAt, publishedById: context.actorId ?? null } : {});
 
-  await replaceBylines(context, article.id, story);
-  await replacePhotos(context, article.id, story);
-  return { articleId: article.id, created: !existing };
+  if (!existing) {
+    const content: StoryContent = { ...emptyStoryContent(), ...imported };
+    const status = importedStatus(story.status, context.live);
+    const article = await tx.article.create({
+      data: {
+        publicationId: context.publicationId,
+        externalId: story.id ?? null,
+        createdById: context.actorId ?? null,
+        kicker: content.kicker,
+        headline: content.headline,
+        subtitle: content.subtitle,
+        body: content.body,
+        wordCount: storyWordCount(content),
+        plannedDate: editionDate(manifest.date),
+        noByline: content.noByline,
+        status,
+        ...published(status),
+      },
+      select: { id: true, version: true },
+    });
+    await tx.byline.createMany({ data: content.bylines.map((byline, index) => ({ ...byline, articleId: article.id, display: bylineDisplay(byline), position: index + 1 })) });
+    await tx.articlePhoto.createMany({ data: content.photos.map((photo, index) => ({ ...photo, articleId: article.id, position: index + 1 })) });
+    // Version 1 in the story's history, as for a story written in the dashboard.
+    await tx.revision.create({ data: { articleId: article.id, version: article.version, snapshot: content, note: "import", createdById: context.actorId ?? null } });
+    return { articleId: article.id, created: true };
+  }
+
+  // Locked before it is read: an editor's save waits, then meets the new version as a conflict.
+  await tx.$queryRaw(Prisma.sql`SELECT id FROM articles WHERE id = ${existing.id}::uuid FOR UPDATE`);
+  const current = await tx.article.findUniqueOrThrow({ where: { id: existing.id }, select: { ...storyContentSelect, status: true, version: true } });
+  // The newsroom's own fields (summary, notes, planned page, photo request) stay; nothing is written when nothing changed.
+  await writeStoryContent({
+    tx,
+    actor: context.actorId ? { id: context.actorId } : null,
+    storyId: existing.id,
+    baseVersion: current.version,
+    content: { ...storyContentFrom(current), ...imported },
+    note: "import",
+  });
+  const status = importedStatus(story.status, context.live, current.status);
+  if (status !== current.status) await tx.article.update({ where: { id: existing.id }, data: { status, ...published(status) } });
+  return { articleId: existing.id, created: false };
 }
 
 /** Text a manifest gives on the page where the story continues, appended to its body. */
@@ -229,30 +288,23 @@ function continuationBlocks(manifest: EditionManifest, story: ManifestStory, pag
     .flatMap((s) => s.body);
 }
 
-async function replaceBylines(context: StoryContext, articleId: string, story: ManifestStory) {
-  const { tx } = context;
-  await tx.byline.deleteMany({ where: { articleId } });
-  for (const [position, input] of story.bylines.entries()) {
+/** The manifest's bylines, each with its person (found by name and organisation, else created). */
+async function importedBylines(context: StoryContext, story: ManifestStory): Promise<StoryContent["bylines"]> {
+  const bylines: StoryContent["bylines"] = [];
+  for (const input of story.bylines) {
     const role: BylineRole = bylineRoleFromLabel(input.role) ?? "REPORTER";
-    const person = await findOrCreatePerson(tx, context.publicationId, input.name, role, input.organisation);
-    await tx.byline.create({
-      data: {
-        articleId,
-        personId: person.id,
-        name: input.name,
-        role,
-        organisation: input.organisation ?? null,
-        display: input.display ?? formatByline({ name: input.name, role, organisation: input.organisation }),
-        position: position + 1,
-      },
-    });
+    const person = await findOrCreatePerson(context.tx, context.publicationId, input.name, role, input.organisation);
+    const organisation = input.organisation ?? null;
+    bylines.push({ personId: person.id, name: input.name, role, organisation, display: input.display ?? formatByline({ name: input.name, role, organisation }) });
   }
+  return bylines;
 }
 
-async function replacePhotos(context: StoryContext, articleId: string, story: ManifestStory) {
+/** The manifest's photos as library photos (caption, credit, photographer from the manifest), in order, each once. */
+async function importedPhotos(context: StoryContext, story: ManifestStory): Promise<StoryContent["photos"]> {
   const { tx } = context;
-  await tx.articlePhoto.deleteMany({ where: { articleId } });
-  for (const [position, input] of story.photos.entries()) {
+  const photos: StoryContent["photos"] = [];
+  for (const input of story.photos) {
     const assetId = context.stored.get(input.file);
     if (!assetId) throw new ManifestError([problem(`${input.file}: 文件未保存`, `${input.file}: the file was not stored`)]);
     const photographer = input.photographer
@@ -269,8 +321,10 @@ async function replacePhotos(context: StoryContext, articleId: string, story: Ma
       create: { publicationId: context.publicationId, assetId, ...fields },
       update: fields,
     });
-    await tx.articlePhoto.create({ data: { articleId, photoId: photo.id, position: position + 1 } });
+    // The same picture twice (or two files with the same bytes) is one photo of the story.
+    if (!photos.some((entry) => entry.photoId === photo.id)) photos.push({ photoId: photo.id, captionOverride: null });
   }
+  return photos;
 }
 
 async function findOrCreatePerson(

@@ -170,16 +170,20 @@ describe("importEditionUpload", () => {
 
   it("imports the folder as the command does: report, regions matched, pre-flight problems with links, audited", async () => {
     // A file the manifest does not name (the layout system's own) is ignored.
-    const entries = [...(await a05Folder("2023-03-13")), { path: "2023-03-13/layout.indd", data: Buffer.from("not imported") }];
+    const draft = (manifest: { pages: { stories: Record<string, unknown>[] }[] }) => (manifest.pages[0]!.stories[1]!.status = "草稿");
+    const entries = [...(await a05Folder("2023-03-13", draft)), { path: "2023-03-13/layout.indd", data: Buffer.from("not imported") }];
     const { body, contentType } = upload(entries, true);
     const result = await importEditionUpload({ db, storage, actor: newsroom.editor, body, contentType });
 
     expect(result).toMatchObject({ date: "2023-03-13", pages: 1, articlesCreated: 6, articlesUpdated: 0, publishRequested: true, published: false, status: "PLANNING" });
     expect(result.regions).toEqual([expect.objectContaining({ number: "A05", found: 6, matched: 6, unmatched: 0 })]);
-    // Fresh stories are drafts: pre-flight stops publishing, and each problem links to where it is fixed.
-    expect(result.problems.length).toBeGreaterThan(0);
+    // The manifest marks one story as a draft: pre-flight stops publishing, and each problem links to where it is fixed.
+    expect(result.problems.map((problem) => problem.code)).toEqual(["story_not_ready"]);
     expect(result.problems.every((problem) => problem.href.startsWith("/admin/"))).toBe(true);
-    expect(result.problems.map((problem) => problem.code)).toContain("story_not_ready");
+    expect(await db.article.groupBy({ by: ["status"], _count: true, orderBy: { status: "asc" } })).toEqual([
+      { status: "DRAFT", _count: 1 },
+      { status: "READY", _count: 5 },
+    ]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "edition.import" } });
     expect(audit).toMatchObject({ actorId: newsroom.editor.id, entityId: result.editionId, data: expect.objectContaining({ via: "dashboard", articlesCreated: 6 }) });
     expect(await db.asset.count({ where: { originalName: "layout.indd" } })).toBe(0);
@@ -187,8 +191,7 @@ describe("importEditionUpload", () => {
   });
 
   it("publishes when asked and pre-flight passes, and revalidates the reader", async () => {
-    // The demo page's stories have bylines and credited photos; an editor has approved them (待发) since the first import.
-    await db.article.updateMany({ data: { status: "READY" } });
+    // The demo page's stories have bylines and credited photos; the corrected manifest no longer marks one as a draft.
     const { body, contentType } = upload(await a05Folder("2023-03-13"), true);
     const result = await importEditionUpload({ db, storage, actor: newsroom.editor, body, contentType });
 

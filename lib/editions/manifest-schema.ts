@@ -29,16 +29,41 @@ export const manifestPhotoSchema = z.object({
   alt: optionalText,
 });
 
-export const manifestStorySchema = z.object({
-  id: optionalText,
-  kicker: optionalText,
-  headline: text.min(1, "标题不能为空"),
-  subtitle: optionalText,
-  bylines: z.array(manifestBylineSchema).default([]),
-  photos: z.array(manifestPhotoSchema).default([]),
-  body: z.array(manifestBlockSchema).default([]),
-  continuesOn: optionalText,
-});
+/** A story's status in the manifest, in English or as the newsroom says it (草稿, 待发). */
+const STORY_STATUSES = { draft: "draft", ready: "ready", 草稿: "draft", 待发: "ready" } as const;
+export type ManifestStoryStatus = (typeof STORY_STATUSES)[keyof typeof STORY_STATUSES];
+
+export const manifestStorySchema = z
+  .object({
+    id: optionalText,
+    kicker: optionalText,
+    headline: text.min(1, "标题不能为空"),
+    subtitle: optionalText,
+    /** "ready" (待发, the default: the printed paper is ready copy) or "draft" (草稿). */
+    status: z
+      .enum(Object.keys(STORY_STATUSES) as [keyof typeof STORY_STATUSES, ...(keyof typeof STORY_STATUSES)[]])
+      .nullish()
+      .transform((value): ManifestStoryStatus => (value ? STORY_STATUSES[value] : "ready")),
+    /** Printed without a byline (简讯, 社论, 图片新闻). */
+    noByline: z
+      .boolean()
+      .nullish()
+      .transform((value) => value ?? false),
+    bylines: z.array(manifestBylineSchema).default([]),
+    photos: z.array(manifestPhotoSchema).default([]),
+    body: z.array(manifestBlockSchema).default([]),
+    continuesOn: optionalText,
+  })
+  .superRefine((story, ctx) => {
+    if (story.noByline && story.bylines.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["noByline"],
+        message: `标为不署名（noByline）的稿件不能有署名（bylines 有 ${story.bylines.length} 个）`,
+        params: { en: `a story marked noByline cannot have bylines (it has ${story.bylines.length})` },
+      });
+    }
+  });
 
 export const manifestPageSchema = z.object({
   number: text.regex(PAGE_NUMBER, "版号应为字母加数字，如 A05"),

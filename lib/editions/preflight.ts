@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/db/client";
+import { pageMessages } from "@/lib/i18n/messages/pages";
 import { readRenderError } from "@/lib/pages/render-error";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -11,6 +12,7 @@ export type PreflightCode =
   | "page_no_image"
   | "page_render_failed"
   | "page_empty"
+  | "page_text_unusable"
   | "story_no_region"
   | "story_not_ready"
   | "story_no_byline"
@@ -46,6 +48,7 @@ export async function preflightEdition(options: { db: Db | Tx; editionId: string
           imageAssetId: true,
           renderStatus: true,
           renderError: true,
+          textLayerIssue: true,
           regions: { select: { placementId: true } },
           placements: {
             orderBy: { position: "asc" },
@@ -58,6 +61,7 @@ export async function preflightEdition(options: { db: Db | Tx; editionId: string
                   id: true,
                   headline: true,
                   status: true,
+                  noByline: true,
                   _count: { select: { bylines: true } },
                   placements: { orderBy: { part: "asc" }, select: { part: true } },
                   photos: { orderBy: { position: "asc" }, select: { captionOverride: true, photo: { select: { id: true, caption: true, credit: true } } } },
@@ -103,6 +107,11 @@ export async function preflightEdition(options: { db: Db | Tx; editionId: string
       add({ code: "story_order", "zh-CN": `${where}的稿件顺序有空缺或重复，上一篇/下一篇会断开。`, en: `Page ${page.number}: story order has gaps or repeats.`, pageNumber: page.number, href: planHref });
     }
     const mapped = new Set(page.regions.map((region) => region.placementId));
+    // Detection cannot find stories in this PDF's text: say why, until every story on the page has a region drawn by hand.
+    if (page.textLayerIssue && page.placements.some((placement) => !mapped.has(placement.id))) {
+      const issue = page.textLayerIssue;
+      add({ code: "page_text_unusable", "zh-CN": `${where}：${pageMessages["zh-CN"].textLayer[issue]}`, en: `Page ${page.number}: ${pageMessages.en.textLayer[issue]}`, pageNumber: page.number, href: pageHref(page.number) });
+    }
     for (const placement of page.placements) {
       const { article } = placement;
       const title = `《${article.headline || "无标题"}》`;
@@ -116,7 +125,8 @@ export async function preflightEdition(options: { db: Db | Tx; editionId: string
       if (!READY_FOR_READERS.has(article.status)) {
         add({ code: "story_not_ready", "zh-CN": `${title}还不是“待发”状态。`, en: `"${article.headline}" is not ready.`, pageNumber: page.number, articleId: article.id, href: storyHref(article.id) });
       }
-      if (article._count.bylines === 0) {
+      // 简讯, 社论, 图片新闻 are printed without one (the story says so).
+      if (article._count.bylines === 0 && !article.noByline) {
         add({ code: "story_no_byline", "zh-CN": `${title}没有署名。`, en: `"${article.headline}" has no byline.`, pageNumber: page.number, articleId: article.id, href: storyHref(article.id) });
       }
       for (const [index, entry] of article.photos.entries()) {

@@ -23,8 +23,9 @@ export interface EditionImportResult extends Omit<ImportWithRegionsReport, "publ
 /**
  * The whole import, shared by `npm run import` and the dashboard's 导入整期:
  * permission, the edition from its files (nothing written for a bad manifest),
- * article regions, pre-flight, and, when asked and pre-flight passes, publishing.
- * Audited (`edition.import`, and `edition.publish` with via "import"); the
+ * article regions, pre-flight, and, when asked and pre-flight passes, publishing
+ * (publishEdition: the stories are ready copy unless the manifest says draft).
+ * An edition published before stays published, with the imported text. Audited (`edition.import`, and `edition.publish` with via "import"); the
  * reader is revalidated when readers see the result.
  */
 export async function runEditionImport(
@@ -45,7 +46,9 @@ export async function runEditionImport(
   const report = await importEditionWithRegions({ db, storage: options.storage, actorId: actor.id, audit: { via: options.via }, ...where });
   let problems = await preflightEdition({ db, editionId: report.editionId });
   let published = false;
-  if (options.publish && problems.length === 0) {
+  // An edition published before stays published and the import published what it added; publishing again would change nothing.
+  const imported = await db.edition.findUniqueOrThrow({ where: { id: report.editionId }, select: { status: true } });
+  if (options.publish && problems.length === 0 && imported.status !== "PUBLISHED") {
     try {
       await publishEdition({ db, actor, editionId: report.editionId, via: "import" });
       published = true;

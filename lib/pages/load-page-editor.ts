@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import type { PageRenderStatus, RegionSource } from "@/lib/db/generated/enums";
+import type { PageRenderStatus, RegionSource, TextLayerIssue } from "@/lib/db/generated/enums";
+import { readStoryParts } from "@/lib/regions/story-parts";
 import { editionDate } from "@/lib/editions/edition-date";
 import { pageError } from "./page-errors";
 import { polygonSchema, type Polygon } from "./region-schema";
@@ -8,11 +9,14 @@ import { regionsVersion } from "./regions-version";
 
 export interface EditorRegion {
   id: string;
+  /** The number shown on the page image and in the list; stays with the region (lib/pages/region-numbers.ts). */
+  number: number;
   polygon: Polygon;
   placementId: string | null;
   source: RegionSource;
   confidence: number | null;
   extractedText: string | null;
+  /** The headline found in the region's text (its story parts', else the detected one). */
   extractedHeadline: string | null;
   moved: boolean;
 }
@@ -24,6 +28,8 @@ export interface PageEditorData {
     name: string;
     renderStatus: PageRenderStatus;
     renderError: string | null;
+    /** Why the PDF's text cannot anchor regions (they are drawn by hand), or null. */
+    textLayerIssue: TextLayerIssue | null;
   };
   edition: { id: string; date: string; pages: { id: string; number: string; name: string }[] };
   /** The page image's derivatives (WebP), smallest first; empty before the first render. */
@@ -62,14 +68,15 @@ export async function loadPageEditor(options: { db: Db; actor: Actor; date: stri
       name: true,
       renderStatus: true,
       renderError: true,
+      textLayerIssue: true,
       imageAsset: { select: { width: true, height: true, derivatives: { orderBy: { width: "asc" }, select: { width: true, storageKey: true } } } },
       placements: { orderBy: [{ position: "asc" }], select: { id: true, articleId: true, position: true, part: true, article: { select: { headline: true, status: true } } } },
-      regions: { orderBy: { createdAt: "asc" } },
+      regions: { orderBy: [{ number: "asc" }, { createdAt: "asc" }] },
     },
   });
   const asset = page.imageAsset;
   return {
-    page: { id: page.id, number: page.number, name: page.name, renderStatus: page.renderStatus, renderError: page.renderError },
+    page: { id: page.id, number: page.number, name: page.name, renderStatus: page.renderStatus, renderError: page.renderError, textLayerIssue: page.textLayerIssue },
     edition: { id: edition.id, date: options.date, pages: edition.pages },
     image: asset?.width && asset.height ? { width: asset.width, height: asset.height, variants: asset.derivatives } : null,
     placements: page.placements.map((placement) => ({
@@ -87,12 +94,13 @@ export async function loadPageEditor(options: { db: Db; actor: Actor; date: stri
       return [
         {
           id: region.id,
+          number: region.number,
           polygon: polygon.data,
           placementId: region.placementId,
           source: region.source,
           confidence: region.confidence,
           extractedText: region.extractedText,
-          extractedHeadline: region.extractedHeadline,
+          extractedHeadline: readStoryParts(region.extractedParts)?.headline.trim() || region.extractedHeadline,
           moved: region.moved,
         },
       ];

@@ -4,8 +4,9 @@ import type { Db } from "@/lib/db/client";
 import type { DiskStorage } from "@/lib/storage/storage";
 import { createMigratedDatabase, createTestStorage } from "@/tests/helpers/database";
 import { outcome, seedNewsroom, type Newsroom } from "@/tests/helpers/newsroom";
-import { createStoryFromRegion, storyTextFrom } from "./create-story-from-region";
+import { createStoryFromRegion, storyFromParts, storyTextFrom } from "./create-story-from-region";
 import { matchPageFile } from "./match-page-file";
+import { nextRegionNumber } from "./region-numbers";
 import { rectangle } from "./region-schema";
 import { regionsVersion } from "./regions-version";
 import { savePageRegions } from "./save-page-regions";
@@ -31,12 +32,26 @@ describe("storyTextFrom", () => {
   });
 });
 
+describe("storyFromParts", () => {
+  const parts = { kicker: "引题", headline: "主题", subtitle: null, byline: "文/图 江门日报记者 何榕", paragraphs: ["", "正文。"], captions: [] };
+  it("keeps a byline line it cannot read as bylines in the editorial note, as printed", () => {
+    expect(storyFromParts(parts, null)).toMatchObject({ bylines: [], editorialNote: "版面署名：文/图 江门日报记者 何榕（未能识别为署名，请在“署名”中填写）" });
+  });
+  it("takes the detected headline, else the first paragraph, when the parts have none", () => {
+    expect(storyFromParts({ ...parts, headline: " ", byline: null }, "识别标题")).toMatchObject({ headline: "识别标题", editorialNote: null });
+    const fromBody = storyFromParts({ ...parts, headline: "", byline: null, paragraphs: ["第一段当标题", "正文。"] }, null);
+    expect(fromBody.headline).toBe("第一段当标题");
+    expect(fromBody.body).toEqual({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "正文。" }] }] });
+  });
+});
+
 describe("page regions", () => {
   let db: Db;
   let storage: DiskStorage;
   let newsroom: Newsroom;
   let a05: string;
   let a01: string;
+  let a06: string;
   let placementOnA05: string;
   let placementOnA01: string;
 
@@ -47,6 +62,7 @@ describe("page regions", () => {
     const { page } = await importDemoEdition(db, storage);
     a05 = page("A05").id;
     a01 = page("A01").id;
+    a06 = page("A06").id;
     placementOnA05 = (await db.placement.findFirstOrThrow({ where: { pageId: a05 } })).id;
     placementOnA01 = (await db.placement.findFirstOrThrow({ where: { pageId: a01 } })).id;
   });
@@ -77,6 +93,38 @@ describe("page regions", () => {
 
     // Saving the same list again changes (and audits) nothing.
     expect(await save(newsroom.editor, [{ id: kept!.id, polygon: moved, placementId: null }])).toEqual({ created: 0, updated: 0, deleted: 0 });
+  });
+
+  it("numbers new regions after the page's highest number; a region keeps its number when moved or reassigned", async () => {
+    const numbers = async () => (await db.region.findMany({ where: { pageId: a06 }, orderBy: { number: "asc" } })).map((region) => [region.number, region.id] as const);
+    const placement = (await db.placement.findFirstOrThrow({ where: { pageId: a06 } })).id;
+    expect(await db.$transaction((tx) => nextRegionNumber(tx, a06))).toBe(1);
+    await save(newsroom.editor, [1, 2, 3].map((index) => ({ polygon: rectangle({ x: 0.1 * index, y: 0.1, w: 0.05, h: 0.05 }), placementId: null })), a06);
+    const first = await numbers();
+    expect(first.map(([number]) => number)).toEqual([1, 2, 3]);
+    const [one, two, three] = first.map(([, id]) => id);
+
+    // Region 2 is moved and given a story, region 3 deleted, and a new one drawn: it is 4 (3 is not reused in the same save).
+    await save(
+      newsroom.editor,
+      [
+        { id: one, polygon: rectangle({ x: 0.1, y: 0.1, w: 0.05, h: 0.05 }), placementId: null },
+        { id: two, polygon: rectangle({ x: 0.5, y: 0.5, w: 0.2, h: 0.2 }), placementId: placement },
+        { polygon: box, placementId: null },
+      ],
+      a06,
+    );
+    const second = await numbers();
+    expect(second.map(([number]) => number)).toEqual([1, 2, 4]);
+    expect(second.slice(0, 2).map(([, id]) => id)).toEqual([one, two]);
+    expect(second.map(([, id]) => id)).not.toContain(three);
+    expect(await db.$transaction((tx) => nextRegionNumber(tx, a06))).toBe(5);
+
+    // Deleting a region below the highest leaves the others' numbers alone; the next new one still counts on.
+    await save(newsroom.editor, [{ id: two, polygon: rectangle({ x: 0.5, y: 0.5, w: 0.2, h: 0.2 }), placementId: placement }, { id: second[2]![1], polygon: box, placementId: null }, { polygon: box, placementId: null }], a06);
+    expect((await numbers()).map(([number]) => number)).toEqual([2, 4, 5]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "region.create", data: { path: ["pageId"], equals: a06 } }, orderBy: { createdAt: "desc" } });
+    expect(audit.data).toMatchObject({ number: 5 });
   });
 
   it("refuses a save based on regions that changed since the editor loaded them, changing nothing", async () => {
@@ -137,6 +185,49 @@ describe("page regions", () => {
     const articles = await db.article.count();
     expect(await outcome(createStoryFromRegion({ db, actor: newsroom.editor, regionId: region.id }))).toBe("INVALID_STATE");
     expect(await db.article.count()).toBe(articles);
+  });
+
+  it("fills a story's fields from the region's parts: bylines as printed, photo captions in the editorial note, not the body", async () => {
+    const region = await db.region.create({
+      data: {
+        pageId: a05,
+        polygon: box,
+        source: "AUTO",
+        number: 90,
+        extractedHeadline: "江海区首个“招聘夜市”热闹开市",
+        extractedText: "全文（旧字段，此处不用）",
+        extractedParts: {
+          kicker: "稳就业 促发展",
+          headline: "江海区首个“招聘夜市”热闹开市",
+          subtitle: "60余家企业提供岗位1200多个",
+          byline: "□江门日报记者/区晓琳 通讯员/江宣",
+          paragraphs: ["3月10日晚，江海区首个“招聘夜市”开市。", "现场人头攒动。"],
+          captions: ["求职者在招聘夜市了解岗位信息。区晓琳 摄"],
+        },
+      },
+    });
+    const result = await createStoryFromRegion({ db, actor: newsroom.editor, regionId: region.id });
+    const article = await db.article.findUniqueOrThrow({ where: { id: result.articleId }, include: { bylines: { orderBy: { position: "asc" } } } });
+    expect(article).toMatchObject({
+      status: "DRAFT",
+      kicker: "稳就业 促发展",
+      headline: "江海区首个“招聘夜市”热闹开市",
+      subtitle: "60余家企业提供岗位1200多个",
+      editorialNote: "版面图片说明：求职者在招聘夜市了解岗位信息。区晓琳 摄",
+    });
+    expect(article.body).toEqual({
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "3月10日晚，江海区首个“招聘夜市”开市。" }] },
+        { type: "paragraph", content: [{ type: "text", text: "现场人头攒动。" }] },
+      ],
+    });
+    // Free-form bylines (no person): the editor picks the person if there is one; the editor's own byline is not added.
+    expect(article.bylines.map(({ personId, name, role, organisation, display }) => ({ personId, name, role, organisation, display }))).toEqual([
+      { personId: null, name: "区晓琳", role: "REPORTER", organisation: "江门日报", display: "□江门日报记者/区晓琳" },
+      { personId: null, name: "江宣", role: "CORRESPONDENT", organisation: null, display: "通讯员/江宣" },
+    ]);
+    expect((await db.region.findUniqueOrThrow({ where: { id: region.id } })).placementId).toBe(result.placementId);
   });
 
   it("makes one story when two editors create it from the same region at once, and leaves no stray draft", async () => {

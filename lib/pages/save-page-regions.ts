@@ -2,6 +2,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { pageError } from "./page-errors";
+import { nextRegionNumber } from "./region-numbers";
 import { polygonSchema, savePageRegionsSchema, type Polygon, type SavePageRegionsInput } from "./region-schema";
 import { regionsVersion } from "./regions-version";
 
@@ -14,7 +15,9 @@ export interface SavePageRegionsResult {
 /**
  * Replaces a page's regions with the editor's list, in one transaction: a
  * region with an id is updated (it keeps its detected text and confidence), one
- * without is created (MANUAL), and the page's other regions are deleted. Every
+ * without is created (MANUAL) with the page's next number (in list order, one
+ * more than the highest number on the page before this save: lib/pages/region-numbers.ts),
+ * and the page's other regions are deleted. A region keeps its number. Every
  * change is audited (region.create / region.update / region.delete). Refuses,
  * changing nothing: polygons off the page or with fewer than 3 points, region
  * ids of another page, placements of another page, and a save based on regions
@@ -38,7 +41,7 @@ export async function savePageRegions(options: { db: Db; actor: Actor; input: Sa
     // Locks the page: two editors saving at once are applied one after the other.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM pages WHERE id = ${pageId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw pageError("NOT_FOUND", "pageNotFound");
-    const existing = await tx.region.findMany({ where: { pageId }, select: { id: true, polygon: true, placementId: true } });
+    const existing = await tx.region.findMany({ where: { pageId }, select: { id: true, number: true, polygon: true, placementId: true } });
     if (baseVersion !== undefined && baseVersion !== regionsVersion(existing)) throw pageError("CONFLICT", "regionsChanged");
     const placements = await tx.placement.findMany({ where: { pageId }, select: { id: true } });
     const placementIds = new Set(placements.map((placement) => placement.id));
@@ -55,11 +58,13 @@ export async function savePageRegions(options: { db: Db; actor: Actor; input: Sa
     const audit = (action: string, entityId: string, data: Prisma.InputJsonValue) =>
       tx.auditLog.create({ data: { actorId: actor.id, action, entityType: "region", entityId, data } });
 
+    // Taken before deleting: a number deleted in this save is not given to a region created in it.
+    let number = await nextRegionNumber(tx, pageId);
     const kept = new Set(ids);
     for (const region of existing) {
       if (kept.has(region.id)) continue;
       await tx.region.delete({ where: { id: region.id } });
-      await audit("region.delete", region.id, { pageId, polygon: region.polygon as Prisma.InputJsonValue, placementId: region.placementId });
+      await audit("region.delete", region.id, { pageId, number: region.number, polygon: region.polygon as Prisma.InputJsonValue, placementId: region.placementId });
       result.deleted += 1;
     }
     for (const region of regions) {
@@ -75,8 +80,9 @@ export async function savePageRegions(options: { db: Db; actor: Actor; input: Sa
         });
         result.updated += 1;
       } else {
-        const created = await tx.region.create({ data: { pageId, polygon: region.polygon, placementId: region.placementId, source: "MANUAL" }, select: { id: true } });
-        await audit("region.create", created.id, { pageId, polygon: region.polygon, placementId: region.placementId });
+        const created = await tx.region.create({ data: { pageId, number, polygon: region.polygon, placementId: region.placementId, source: "MANUAL" }, select: { id: true } });
+        await audit("region.create", created.id, { pageId, number, polygon: region.polygon, placementId: region.placementId });
+        number += 1;
         result.created += 1;
       }
     }

@@ -21,8 +21,8 @@ export interface FoundRegions {
  * A page's article regions. With the stories placed on the page known, from
  * their text (anchorStories; the page's geometric blocks only fill in lines the
  * layout desk rewrote, and a story whose text is not found at all can still be
- * found by its headline on a block nobody else took); text that is no story's
- * makes no region. Without stories, from the geometry alone (detectArticles),
+ * found by its headline on a block nobody else took); a geometric block that
+ * is no placed story's stays as an unassigned region. Without stories, from the geometry alone (detectArticles),
  * for the editor to assign or to make stories from. A page whose text layer is
  * unusable gets no regions and says why.
  */
@@ -42,14 +42,19 @@ export function findRegions(layout: PageLayout, stories: readonly StoryText[]): 
   const missing = stories.filter((story) => !found.has(story.key));
   const free = blocks.filter((block) => !anchored.some((article) => iou(union(article.shape), union(block.shape)) > 0.2));
   const regions = anchored.map((article) => toDetectedRegion(article, layout, bodySize));
-  if (missing.length > 0 && free.length > 0) {
-    const freeRegions = free.map((block) => toDetectedRegion(block, layout, bodySize));
+  const freeRegions = free.map((block) => toDetectedRegion(block, layout, bodySize));
+  const claimed = new Map<number, { storyKey: string; confidence: number }>();
+  if (missing.length > 0) {
     for (const match of matchHeadlines(
       freeRegions.map((region) => region.headline),
       missing.map((story) => story.headline),
     )) {
-      regions.push({ ...freeRegions[match.region]!, storyKey: missing[match.story]!.key, confidence: match.confidence });
+      claimed.set(match.region, { storyKey: missing[match.story]!.key, confidence: match.confidence });
     }
   }
+  // A free block nobody claimed is an article whose story is not in the
+  // newsroom yet (a late brief, an ad feature): it stays, unassigned, for the
+  // desk to assign or to make a story from.
+  freeRegions.forEach((region, index) => regions.push({ ...region, ...claimed.get(index) }));
   return { issue: null, mode: "text", regions: regions.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0) };
 }

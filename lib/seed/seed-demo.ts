@@ -5,7 +5,6 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { importEdition } from "@/lib/editions/import-edition";
-import { reindexEditionArticles } from "@/lib/search/index-article";
 import type { Storage } from "@/lib/storage/storage";
 import { demoAccounts } from "./demo-accounts";
 
@@ -119,17 +118,10 @@ export async function seedDemo(options: { db: Db; storage: Storage; demoDir: str
     articles += report.articlesCreated;
     await applyDemoRegions(db, path.join(demoDir, "editions", date), report.editionId);
   }
-  // Tomorrow's paper, still being planned: its stories are ready (待发).
+  // Tomorrow's paper, still being planned: its stories are ready (待发), as every imported story is by default.
   for (const date of input.plannedEditions) {
     const report = await importEdition({ db, storage, folder: path.join(demoDir, "editions", date), actorId: editor.id });
     articles += report.articlesCreated;
-    await db.$transaction(async (tx) => {
-      await tx.article.updateMany({
-        where: { status: "DRAFT", placements: { some: { page: { editionId: report.editionId } } } },
-        data: { status: "READY" },
-      });
-      await reindexEditionArticles(tx, report.editionId);
-    });
   }
   return { editions: [...input.editions, ...input.plannedEditions], articles };
 }
@@ -154,12 +146,14 @@ async function applyDemoRegions(db: Db, folder: string, editionId: string): Prom
     include: { placements: { include: { article: { select: { headline: true } } } }, _count: { select: { regions: true } } },
   });
   if (page._count.regions > 0) return;
-  for (const box of input.boxes) {
+  for (const [index, box] of input.boxes.entries()) {
     const placement = page.placements.find((candidate) => candidate.article.headline === box.headline);
     if (!placement) throw new Error(`regions.json: no article "${box.headline}" on ${input.page}`);
     await db.region.create({
       data: {
         pageId: page.id,
+        // The page has no regions yet (checked above): numbered in the file's order.
+        number: index + 1,
         placementId: placement.id,
         source: "MANUAL",
         polygon: [

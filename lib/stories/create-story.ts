@@ -40,6 +40,7 @@ export async function insertStory(tx: Tx, actor: Actor, input?: StoryContentInpu
       body: content.body,
       summary: content.summary,
       editorialNote: content.editorialNote,
+      noByline: content.noByline,
       wordCount: storyWordCount(content),
       createdById: actor.id,
       updatedById: actor.id,

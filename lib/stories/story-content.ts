@@ -43,6 +43,12 @@ export const storyContentSchema = z.object({
   plannedPageNameId: z.uuid().nullable().default(null),
   photoAssigneeId: z.uuid().nullable().default(null),
   bylines: z.array(storyBylineSchema).max(20).default([]),
+  /**
+   * Printed without a byline (不署名: 简讯, 社论, 图片新闻): pre-flight does not ask
+   * for one. It only says that none is expected: bylines the story has are still
+   * printed.
+   */
+  noByline: z.boolean().default(false),
   photos: z.array(storyPhotoSchema).max(50).default([]),
 });
 
@@ -76,6 +82,7 @@ export const storyContentSelect = {
   plannedPageNameId: true,
   photoAssigneeId: true,
   bylines: { orderBy: { position: "asc" }, select: { personId: true, name: true, role: true, organisation: true, display: true } },
+  noByline: true,
   photos: { orderBy: { position: "asc" }, select: { photoId: true, captionOverride: true } },
 } satisfies Prisma.ArticleSelect;
 
@@ -93,6 +100,7 @@ export function storyContentFrom(article: StoredStory): StoryContent {
     plannedPageNameId: article.plannedPageNameId,
     photoAssigneeId: article.photoAssigneeId,
     bylines: article.bylines,
+    noByline: article.noByline,
     photos: article.photos,
   };
 }

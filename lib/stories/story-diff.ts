@@ -7,7 +7,7 @@ import { bylineDisplay, type StoryContent } from "./story-content";
 // (Intl.Segmenter) rather than on whitespace.
 
 export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
-export type DiffField = "kicker" | "headline" | "subtitle" | "body" | "summary" | "bylines" | "photos" | "editorialNote";
+export type DiffField = "kicker" | "headline" | "subtitle" | "body" | "summary" | "bylines" | "noByline" | "photos" | "editorialNote";
 export interface FieldDiff {
   field: DiffField;
   parts: DiffPart[];
@@ -43,6 +43,8 @@ const fieldText: Record<DiffField, (content: StoryContent) => string> = {
   body: bodyText,
   summary: (content) => content.summary ?? "",
   bylines: (content) => content.bylines.map(bylineDisplay).join(" "),
+  // A mark, in no language: the field's label says what it is.
+  noByline: (content) => (content.noByline ? "✓" : ""),
   photos: (content) => content.photos.map((photo) => photo.captionOverride ?? photo.photoId.slice(0, 8)).join("\n"),
   editorialNote: (content) => content.editorialNote ?? "",
 };

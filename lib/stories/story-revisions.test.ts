@@ -10,7 +10,8 @@ import { touchPresence } from "./presence";
 import { getRevisionContent, listRevisions, restoreRevision } from "./revisions";
 import { saveStory } from "./save-story";
 import { StoryConflictError } from "./story-conflict";
-import type { StoryContentInput } from "./story-content";
+import { storyContentFrom, storyContentSelect, type StoryContentInput } from "./story-content";
+import { loadStoryEditor } from "./load-story-editor";
 import { diffStoryContents, diffText } from "./story-diff";
 
 let db: Db;
@@ -22,6 +23,7 @@ beforeAll(async () => {
 });
 beforeEach(() => vi.mocked(revalidateTag).mockClear());
 
+const stored = (id: string) => db.article.findUniqueOrThrow({ where: { id }, select: storyContentSelect });
 const paragraph = (text: string) => ({ type: "paragraph" as const, content: [{ type: "text" as const, text }] });
 const subhead = (text: string) => ({ type: "heading" as const, attrs: { level: 3 as const }, content: [{ type: "text" as const, text }] });
 
@@ -69,6 +71,22 @@ describe("saving a story", () => {
       [2, "何榕"],
       [1, "何榕"],
     ]);
+  });
+
+  it("saves 不署名 (printed without a byline) with the story, as a version of its own, bylines kept", async () => {
+    const { id } = await createStory({ db, actor: n.reporter, content: chinese });
+    const saved = await saveStory({ db, actor: n.reporter, storyId: id, baseVersion: 1, content: { ...storyContentFrom(await stored(id)), noByline: true } });
+    expect(saved).toMatchObject({ version: 2, changed: true });
+    const story = await db.article.findUniqueOrThrow({ where: { id }, include: { bylines: true } });
+    expect(story.noByline).toBe(true);
+    expect(story.bylines.map((byline) => byline.display)).toEqual(["□江门日报记者/何榕"]);
+    const [before, after] = await Promise.all([1, 2].map((version) => getRevisionContent({ db, actor: n.reporter, storyId: id, version })));
+    expect([before!.noByline, after!.noByline]).toEqual([false, true]);
+    expect(diffStoryContents(before!, after!).map((field) => field.field)).toEqual(["noByline"]);
+    expect((await loadStoryEditor({ db, actor: n.editor, storyId: id })).content.noByline).toBe(true);
+    // A save without the field (an older editor) leaves it off: the content is sent whole.
+    await saveStory({ db, actor: n.reporter, storyId: id, baseVersion: 2, content: chinese });
+    expect((await db.article.findUniqueOrThrow({ where: { id } })).noByline).toBe(false);
   });
 
   it("restores an old version as a new revision, keeping history", async () => {

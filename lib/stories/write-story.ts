@@ -54,8 +54,17 @@ function canonical(value: unknown): string {
  * stored one, and keeps the whole content as a revision. Runs inside the
  * caller's transaction; access has been checked by the caller.
  */
-export async function writeStoryContent(options: { tx: Tx; actor: Actor; storyId: string; baseVersion: number; content: StoryContent; note?: string }): Promise<SavedStory> {
-  const { tx, actor, storyId, baseVersion, content } = options;
+export async function writeStoryContent(options: {
+  tx: Tx;
+  /** Who saves; null for an edition import run without a user. */
+  actor: Pick<Actor, "id"> | null;
+  storyId: string;
+  baseVersion: number;
+  content: StoryContent;
+  note?: string;
+}): Promise<SavedStory> {
+  const { tx, storyId, baseVersion, content } = options;
+  const actorId = options.actor?.id ?? null;
   // Lock the row: two saves of the same version are decided one after the other.
   const rows = await tx.$queryRaw<{ version: number }[]>(Prisma.sql`SELECT version FROM articles WHERE id = ${storyId}::uuid FOR UPDATE`);
   if (!rows[0]) throw new AppError("NOT_FOUND");
@@ -85,9 +94,10 @@ export async function writeStoryContent(options: { tx: Tx; actor: Actor; storyId
       plannedDate: content.plannedDate ? new Date(`${content.plannedDate}T00:00:00Z`) : null,
       plannedPageNameId: content.plannedPageNameId,
       photoAssigneeId: content.photoAssigneeId,
+      noByline: content.noByline,
       version,
       wordCount,
-      updatedById: actor.id,
+      updatedById: actorId,
     },
     select: { updatedAt: true },
   });
@@ -107,7 +117,7 @@ export async function writeStoryContent(options: { tx: Tx; actor: Actor; storyId
   await tx.articlePhoto.createMany({
     data: content.photos.map((photo, index) => ({ articleId: storyId, photoId: photo.photoId, captionOverride: photo.captionOverride, position: index + 1 })),
   });
-  await tx.revision.create({ data: { articleId: storyId, version, snapshot: content, note: options.note ?? null, createdById: actor.id } });
+  await tx.revision.create({ data: { articleId: storyId, version, snapshot: content, note: options.note ?? null, createdById: actorId } });
   await reindexArticles(tx, [storyId]);
   return { id: storyId, version, wordCount, updatedAt: article.updatedAt, changed: true };
 }

@@ -183,6 +183,8 @@ function missingText(item: MissingItem, t: Messages): string {
       return t.tile.renderPending;
     case "renderFailed":
       return t.tile.renderFailed(item.error);
+    case "textUnusable":
+      return t.tile.textUnusable[item.issue];
     case "noStories":
       return t.tile.noStories;
     case "notReady":

@@ -80,7 +80,7 @@ export function StoryCard(props: {
             <span className={`rounded px-1 ${ready ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-950"}`}>{statusNames[story.status]}</span>
             <span>{t.words(story.wordCount)}</span>
             {story.photoCount > 0 && <span>{t.photos(story.photoCount)}</span>}
-            <span>{story.bylines.length ? story.bylines.join(" ") : t.noByline}</span>
+            <span>{story.bylines.length ? story.bylines.join(" ") : story.noByline ? t.printedWithoutByline : t.noByline}</span>
             {placed && story.part > 1 && <span>{t.continuedFrom(partsOn[story.part - 2] ?? "")}</span>}
             {placed && story.part < partsOn.length && <span>{t.continuedTo(partsOn.slice(story.part).join("、"))}</span>}
             {!placed && story.plannedPageName && <span>{u.planned(story.plannedPageName)}</span>}

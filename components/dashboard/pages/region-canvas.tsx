@@ -1,12 +1,17 @@
 "use client";
 
 import { useRef, useState } from "react";
+import type { PageMessages } from "@/lib/i18n/messages/pages";
 import { boundsOf, rectangle, type Polygon } from "@/lib/pages/region-schema";
+
+export type RegionState = "matched" | "unmatched" | "moved";
 
 export interface CanvasRegion {
   key: string;
+  /** Drawn in a badge at the region's top-left corner. */
+  number: number;
   polygon: Polygon;
-  state: "matched" | "unmatched" | "moved";
+  state: RegionState;
   label: string;
 }
 
@@ -28,7 +33,9 @@ const MIN_SIZE = 0.01;
  * The page image with its regions drawn over it (SVG, 0..1 coordinates scaled
  * to the image). With the mouse: click a region to select it, drag it to move
  * it, drag a corner handle to resize it; in drawing mode, drag out a new
- * rectangle. The keyboard path is the region list beside it (region-editor.tsx).
+ * rectangle. Each region's number is drawn at its top-left corner (a filled
+ * badge, white text, white rim: legible on light and dark pages). The keyboard
+ * path is the region list beside it (region-editor.tsx).
  * `onStart` is called once per gesture, before its first change (undo step).
  */
 export function RegionCanvas(props: {
@@ -135,6 +142,9 @@ export function RegionCanvas(props: {
             </polygon>
           );
         })}
+        {props.regions.map((region) => (
+          <NumberBadge key={region.key} region={region} height={H} />
+        ))}
         {selected &&
           !props.drawing &&
           corners.map(([x, y], corner) => (
@@ -162,6 +172,42 @@ export function RegionCanvas(props: {
         )}
       </svg>
     </div>
+  );
+}
+
+/** What the colours of the regions on the page image mean. */
+export function RegionLegend(props: { t: PageMessages["editor"] }) {
+  return (
+    <ul aria-label={props.t.legend} className="mt-2 flex flex-wrap gap-4 text-sm">
+      {(["matched", "unmatched", "moved"] as const).map((state) => (
+        <li key={state} className="flex items-center gap-1">
+          <span aria-hidden="true" className="inline-block h-3 w-5 border-2" style={{ borderColor: REGION_COLOURS[state].stroke, background: REGION_COLOURS[state].fill }} />
+          {props.t[state]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const BADGE_FONT = 30;
+/** Inside the corner, clear of the selected region's resize handle (18 units wide, centred on the corner). */
+const BADGE_INSET = 12;
+
+/** A region's number on the page image; it lets clicks through to the region under it. */
+function NumberBadge(props: { region: CanvasRegion; height: number }) {
+  const box = boundsOf(props.region.polygon);
+  const text = String(props.region.number);
+  const width = BADGE_FONT * (0.4 + 0.62 * text.length);
+  const height = BADGE_FONT * 1.3;
+  const x = Math.min(box.x * 1000 + BADGE_INSET, 1000 - width);
+  const y = Math.min(box.y * props.height + BADGE_INSET, props.height - height);
+  return (
+    <g data-region-badge={props.region.number} className="pointer-events-none">
+      <rect x={x} y={y} width={width} height={height} rx={6} fill={REGION_COLOURS[props.region.state].stroke} stroke="#fff" strokeWidth={3} />
+      <text x={x + width / 2} y={y + height / 2} fill="#fff" fontSize={BADGE_FONT} fontWeight={700} textAnchor="middle" dominantBaseline="central" fontFamily="system-ui, sans-serif">
+        {text}
+      </text>
+    </g>
   );
 }
 

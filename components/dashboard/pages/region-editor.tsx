@@ -4,24 +4,26 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useState, useTransition } from "react";
 import type { ActionState } from "@/lib/actions/run-action";
+import type { TextLayerIssue } from "@/lib/db/generated/enums";
 import { pageMessages } from "@/lib/i18n/messages/pages";
 import type { EditorRegion } from "@/lib/pages/load-page-editor";
-import { boundsOf, isRectangle, rectangle, type Polygon } from "@/lib/pages/region-schema";
-import { REGION_COLOURS, RegionCanvas } from "./region-canvas";
+import { boundsOf, rectangle, type Polygon } from "@/lib/pages/region-schema";
+import { RegionCanvas, RegionLegend } from "./region-canvas";
+import { RegionListItem, regionName, regionState, type EditorPlacement, type ListRegion } from "./region-list-item";
+import { TextLayerNotice } from "./text-layer-notice";
 
-interface Region extends Omit<EditorRegion, "id"> {
-  /** The stored region's id; absent until a new region is saved. */
-  id?: string;
-  key: string;
-}
+/** A region as the editor holds it: a new one has no id and no number yet (it is given one on save). */
+type Region = Omit<ListRegion, "number"> & { number?: number };
 
 export interface RegionEditorProps {
   pageId: string;
   pageNumber: string;
   locale: "zh-CN" | "en";
   image: { src: string; srcSet: string; width: number; height: number } | null;
-  placements: { id: string; articleId: string; label: string }[];
+  placements: EditorPlacement[];
   regions: EditorRegion[];
+  /** Why the PDF's text cannot anchor regions: the editor is told to draw them by hand. */
+  textLayerIssue: TextLayerIssue | null;
   /** Fingerprint of the stored regions; it changes when someone saves or a new PDF is detected. */
   regionsVersion: string;
   save: (input: { pageId: string; regions: { id?: string; polygon: Polygon; placementId: string | null }[]; baseVersion: string }) => Promise<ActionState>;
@@ -38,6 +40,8 @@ let newKeys = 0;
  * with the version it started from. When the stored regions change (a save, a
  * new PDF's detection), an editor without unsaved changes moves to them; one
  * with unsaved changes is told, and keeps them until they choose to reload.
+ * Regions are listed by their number, which stays with them; a new one shows
+ * the number the save will give it (the next after the highest stored one).
  */
 export function RegionEditor(props: RegionEditorProps) {
   const t = pageMessages[props.locale].editor;
@@ -100,8 +104,10 @@ export function RegionEditor(props: RegionEditorProps) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  const stateOf = (region: Region) => (region.moved ? "moved" : region.placementId ? "matched" : "unmatched");
-  const placementLabel = (id: string | null) => props.placements.find((placement) => placement.id === id)?.label ?? t.noStory;
+  // New regions are numbered as savePageRegions numbers them: in list order, after the highest stored number.
+  let nextNumber = Math.max(0, ...props.regions.map((region) => region.number), ...regions.map((region) => region.number ?? 0)) + 1;
+  const numbered: ListRegion[] = regions.map((region) => ({ ...region, number: region.number ?? nextNumber++ }));
+  const update = (key: string, changes: Partial<Region>) => change(regions.map((item) => (item.key === key ? { ...item, ...changes } : item)));
 
   function addRegion(polygon: Polygon) {
     const key = `new-${++newKeys}`;
@@ -113,7 +119,7 @@ export function RegionEditor(props: RegionEditorProps) {
   function setBox(region: Region, field: "x" | "y" | "w" | "h", percent: number) {
     if (!Number.isFinite(percent)) return;
     const box = { ...boundsOf(region.polygon), [field]: Math.min(100, Math.max(0, percent)) / 100 };
-    change(regions.map((item) => (item.key === region.key ? { ...item, polygon: rectangle(box) } : item)));
+    update(region.key, { polygon: rectangle(box) });
   }
 
   function save() {
@@ -151,6 +157,7 @@ export function RegionEditor(props: RegionEditorProps) {
       <h2 id={`${listId}-heading`} className="text-lg font-bold">
         {t.heading}
       </h2>
+      {props.textLayerIssue && <TextLayerNotice issue={props.textLayerIssue} locale={props.locale} />}
       <div className="mt-2 flex flex-wrap items-center gap-2" role="toolbar" aria-label={t.heading}>
         <button type="button" onClick={() => addRegion(rectangle({ x: 0.4, y: 0.4, w: 0.2, h: 0.15 }))} className="rounded border border-neutral-400 px-3 py-1">
           {t.add}
@@ -194,7 +201,7 @@ export function RegionEditor(props: RegionEditorProps) {
           {props.image ? (
             <RegionCanvas
               image={{ ...props.image, alt: t.image(props.pageNumber) }}
-              regions={regions.map((region, index) => ({ key: region.key, polygon: region.polygon, state: stateOf(region), label: `${t.region(index + 1)}：${placementLabel(region.placementId)}` }))}
+              regions={numbered.map((region) => ({ key: region.key, number: region.number, polygon: region.polygon, state: regionState(region), label: regionName(region, props.placements, t) }))}
               selected={selected}
               drawing={drawing}
               onSelect={setSelected}
@@ -205,92 +212,28 @@ export function RegionEditor(props: RegionEditorProps) {
           ) : (
             <p className="rounded border border-neutral-300 bg-neutral-50 p-6">{t.noImage}</p>
           )}
-          <ul aria-label={t.legend} className="mt-2 flex flex-wrap gap-4 text-sm">
-            {(["matched", "unmatched", "moved"] as const).map((state) => (
-              <li key={state} className="flex items-center gap-1">
-                <span aria-hidden="true" className="inline-block h-3 w-5 border-2" style={{ borderColor: REGION_COLOURS[state].stroke, background: REGION_COLOURS[state].fill }} />
-                {t[state]}
-              </li>
-            ))}
-          </ul>
+          <RegionLegend t={t} />
         </div>
 
         <div>
           <h3 className="font-bold">{t.listHeading}</h3>
           {regions.length === 0 && <p className="mt-2 text-sm">{t.empty}</p>}
           <ol className="mt-2 space-y-3">
-            {regions.map((region, index) => {
-              const box = boundsOf(region.polygon);
-              const number = index + 1;
-              const state = stateOf(region);
-              return (
-                <li
-                  key={region.key}
-                  data-region={region.key}
-                  className={`rounded border-l-4 bg-white p-3 shadow-sm ${selected === region.key ? "ring-2 ring-neutral-900" : ""}`}
-                  style={{ borderLeftColor: REGION_COLOURS[state].stroke }}
-                >
-                  <fieldset onFocus={() => setSelected(region.key)}>
-                    <legend className="font-medium">
-                      {t.region(number)} · {t[state]} · {region.source === "AUTO" ? t.auto : t.manual}
-                      {region.confidence != null && ` · ${t.confidence(Math.round(region.confidence * 100))}`}
-                    </legend>
-                    <label className="mt-2 block text-sm">
-                      {t.story}
-                      <select
-                        value={region.placementId ?? ""}
-                        onChange={(event) => change(regions.map((item) => (item.key === region.key ? { ...item, placementId: event.target.value || null } : item)))}
-                        className="mt-1 block w-full rounded border border-neutral-400 px-2 py-1"
-                      >
-                        <option value="">{t.noStory}</option>
-                        {props.placements.map((placement) => (
-                          <option key={placement.id} value={placement.id}>
-                            {placement.label}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                    <div className="mt-2 grid grid-cols-4 gap-2">
-                      {(["x", "y", "w", "h"] as const).map((field) => (
-                        <label key={field} className="text-xs">
-                          {t[field]}
-                          <input
-                            type="number"
-                            min={0}
-                            max={100}
-                            step={0.1}
-                            value={Math.round(box[field] * 1000) / 10}
-                            onChange={(event) => setBox(region, field, event.currentTarget.valueAsNumber)}
-                            className="mt-1 block w-full rounded border border-neutral-400 px-1 py-1 text-sm"
-                          />
-                        </label>
-                      ))}
-                    </div>
-                    {!isRectangle(region.polygon) && <p className="mt-1 text-xs text-neutral-700">{t.polygonNote(region.polygon.length)}</p>}
-                    {region.extractedText && (
-                      <details className="mt-2 text-sm">
-                        <summary>{t.extracted}</summary>
-                        <p className="mt-1 whitespace-pre-line text-neutral-800">{region.extractedText}</p>
-                      </details>
-                    )}
-                    <div className="mt-2 flex flex-wrap gap-2">
-                      {!region.placementId && (region.extractedText || region.extractedHeadline) && (
-                        <button type="button" onClick={() => createStory(region)} disabled={pending} className="rounded border border-neutral-400 px-2 py-1 text-sm">
-                          {t.createStory}
-                        </button>
-                      )}
-                      <button
-                        type="button"
-                        onClick={() => change(regions.filter((item) => item.key !== region.key))}
-                        className="rounded border border-red-700 px-2 py-1 text-sm text-red-800"
-                      >
-                        {t.remove(number)}
-                      </button>
-                    </div>
-                  </fieldset>
-                </li>
-              );
-            })}
+            {numbered.map((region) => (
+              <RegionListItem
+                key={region.key}
+                region={region}
+                placements={props.placements}
+                selected={selected === region.key}
+                pending={pending}
+                t={t}
+                onFocus={() => setSelected(region.key)}
+                onAssign={(placementId) => update(region.key, { placementId })}
+                onBox={(field, percent) => setBox(region, field, percent)}
+                onCreateStory={() => createStory(region)}
+                onRemove={() => change(regions.filter((item) => item.key !== region.key))}
+              />
+            ))}
           </ol>
         </div>
       </div>

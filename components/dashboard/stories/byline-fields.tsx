@@ -19,8 +19,20 @@ function move<T>(items: T[], from: number, to: number): T[] {
   return next;
 }
 
-/** Ordered bylines: a person from the list (fills the rest) or a free-form byline. */
-export function BylineFields(props: { bylines: Byline[]; people: Person[]; disabled: boolean; m: Messages; onChange: (bylines: Byline[]) => void }) {
+/**
+ * Ordered bylines: a person from the list (fills the rest) or a free-form byline;
+ * and "printed without a byline" (不署名), which only tells pre-flight that none
+ * is expected: bylines still listed are printed.
+ */
+export function BylineFields(props: {
+  bylines: Byline[];
+  noByline: boolean;
+  people: Person[];
+  disabled: boolean;
+  m: Messages;
+  onChange: (bylines: Byline[]) => void;
+  onNoBylineChange: (noByline: boolean) => void;
+}) {
   const { bylines, people, disabled, m, onChange } = props;
   const update = (index: number, changes: Partial<Byline>) => onChange(bylines.map((byline, i) => (i === index ? { ...byline, ...changes } : byline)));
   const pick = (index: number, personId: string) => {
@@ -30,6 +42,11 @@ export function BylineFields(props: { bylines: Byline[]; people: Person[]; disab
   return (
     <fieldset className="rounded border border-neutral-200 p-3">
       <legend className="px-1 font-semibold">{m.bylines.legend}</legend>
+      <label className="mb-3 flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={props.noByline} disabled={disabled} onChange={(event) => props.onNoBylineChange(event.target.checked)} />
+        {m.bylines.noByline}
+      </label>
+      {props.noByline && bylines.length > 0 && <p className="mb-3 text-sm text-neutral-700">{m.bylines.noBylineKept}</p>}
       <ol className="space-y-3">
         {bylines.map((byline, index) => (
           <li key={index} aria-label={m.bylines.rowLabel(index + 1)} className="grid gap-2 rounded bg-neutral-50 p-2 sm:grid-cols-6">

@@ -99,6 +99,7 @@ export function StoryEditor({ story, locale }: { story: StoryEditorData; locale:
       plannedPageNameId: m.editor.plannedPageName,
       photoAssigneeId: m.editor.photoAssignee,
       bylines: m.bylines.legend,
+      noByline: m.bylines.noByline,
       photos: m.photos.legend,
     }),
     [m],
@@ -339,7 +340,15 @@ export function StoryEditor({ story, locale }: { story: StoryEditorData; locale:
           {m.editor.summary}
           <textarea className={input} rows={3} value={content.summary ?? ""} disabled={!editable} onChange={(event) => change({ summary: event.target.value || null })} />
         </label>
-        <BylineFields bylines={content.bylines} people={story.people} disabled={!editable} m={m} onChange={(bylines) => change({ bylines })} />
+        <BylineFields
+          bylines={content.bylines}
+          noByline={content.noByline}
+          people={story.people}
+          disabled={!editable}
+          m={m}
+          onChange={(bylines) => change({ bylines })}
+          onNoBylineChange={(noByline) => change({ noByline })}
+        />
         <StoryPhotoFields
           photos={content.photos}
           known={knownPhotos}

@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { readRenderError, type RenderError } from "@/lib/pages/render-error";
 import type { Db } from "@/lib/db/client";
-import type { ArticleStatus, EditionStatus, PageRenderStatus, PageStatus } from "@/lib/db/generated/enums";
+import type { ArticleStatus, EditionStatus, PageRenderStatus, PageStatus, TextLayerIssue } from "@/lib/db/generated/enums";
 import { editionDate, isoEditionDate } from "@/lib/editions/edition-date";
 import { AppError } from "@/lib/errors/app-error";
 import { mediaUrl } from "@/lib/reader/urls";
@@ -16,6 +16,8 @@ export interface PlanStory {
   status: ArticleStatus;
   wordCount: number;
   bylines: string[];
+  /** Printed without a byline (简讯, 社论, 图片新闻): none is missing. */
+  noByline: boolean;
   photoCount: number;
 }
 
@@ -33,6 +35,8 @@ export type MissingItem =
   | { kind: "noPdf" }
   | { kind: "renderPending" }
   | { kind: "renderFailed"; error: RenderError | null }
+  /** The PDF's text cannot anchor regions, and stories on the page still have none: draw them by hand. */
+  | { kind: "textUnusable"; issue: TextLayerIssue }
   | { kind: "noStories" }
   | { kind: "notReady"; headlines: string[] }
   | { kind: "noByline"; headlines: string[] };
@@ -70,11 +74,20 @@ const storySelect = {
   status: true,
   wordCount: true,
   bylines: { orderBy: { position: "asc" }, select: { display: true } },
+  noByline: true,
   _count: { select: { photos: true } },
 } as const;
 
-function planStory(article: { id: string; headline: string; status: ArticleStatus; wordCount: number; bylines: { display: string }[]; _count: { photos: number } }): PlanStory {
-  return { articleId: article.id, headline: article.headline, status: article.status, wordCount: article.wordCount, bylines: article.bylines.map((b) => b.display), photoCount: article._count.photos };
+function planStory(article: { id: string; headline: string; status: ArticleStatus; wordCount: number; bylines: { display: string }[]; noByline: boolean; _count: { photos: number } }): PlanStory {
+  return {
+    articleId: article.id,
+    headline: article.headline,
+    status: article.status,
+    wordCount: article.wordCount,
+    bylines: article.bylines.map((b) => b.display),
+    noByline: article.noByline,
+    photoCount: article._count.photos,
+  };
 }
 
 /** The smallest derivative at least `width` wide, else the largest there is. */
@@ -115,10 +128,11 @@ export async function loadFlatPlan(options: { db: Db; actor: Actor; date: string
           pdfAssetId: true,
           renderStatus: true,
           renderError: true,
+          textLayerIssue: true,
           imageAsset: { select: { derivatives: { where: { mimeType: "image/webp" }, select: { width: true, height: true, storageKey: true } } } },
           placements: {
             orderBy: { position: "asc" },
-            select: { id: true, position: true, part: true, article: { select: { ...storySelect, placements: { orderBy: { part: "asc" }, select: { part: true, page: { select: { number: true } } } } } } },
+            select: { id: true, position: true, part: true, _count: { select: { regions: true } }, article: { select: { ...storySelect, placements: { orderBy: { part: "asc" }, select: { part: true, page: { select: { number: true } } } } } } },
           },
         },
       },
@@ -145,10 +159,11 @@ export async function loadFlatPlan(options: { db: Db; actor: Actor; date: string
     if (page.renderStatus === "PENDING") missing.push({ kind: "renderPending" });
     else if (page.renderStatus === "FAILED") missing.push({ kind: "renderFailed", error: readRenderError(page.renderError) });
     else if (!page.pdfAssetId) missing.push({ kind: "noPdf" });
+    if (page.textLayerIssue && page.placements.some((placement) => placement._count.regions === 0)) missing.push({ kind: "textUnusable", issue: page.textLayerIssue });
     if (stories.length === 0) missing.push({ kind: "noStories" });
     const notReady = stories.filter((story) => story.status !== "READY" && story.status !== "PUBLISHED");
     if (notReady.length) missing.push({ kind: "notReady", headlines: notReady.map((story) => story.headline) });
-    const noByline = stories.filter((story) => story.part === 1 && story.bylines.length === 0);
+    const noByline = stories.filter((story) => story.part === 1 && story.bylines.length === 0 && !story.noByline);
     if (noByline.length) missing.push({ kind: "noByline", headlines: noByline.map((story) => story.headline) });
     return {
       id: page.id,

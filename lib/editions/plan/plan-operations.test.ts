@@ -245,16 +245,21 @@ describe("the flat plan", () => {
     const e = await edition();
     const ready = await story({ headline: "待发稿", status: "READY", byline: true });
     const draft = await story({ headline: "草稿无署名" });
+    const brief = await story({ headline: "简讯", status: "READY" });
+    await db.article.update({ where: { id: brief }, data: { noByline: true } });
     const planned = await story({ headline: "拟用稿", plannedDate: e.date });
     await story({ headline: "撤掉的", plannedDate: e.date, status: "KILLED" });
     await placeStory({ db, actor: n.editor, pageId: e.pages[0]!.id, articleId: ready });
     await placeStory({ db, actor: n.editor, pageId: e.pages[0]!.id, articleId: draft });
+    await placeStory({ db, actor: n.editor, pageId: e.pages[0]!.id, articleId: brief });
     const plan = await loadFlatPlan({ db, actor: n.editor, date: e.date });
     expect(plan.edition).toMatchObject({ id: e.id, date: e.date, status: "PLANNING" });
     const [a01, a02] = plan.pages;
-    expect(a01!.stories.map((s) => [s.headline, s.status, s.bylines])).toEqual([
-      ["待发稿", "READY", ["□江门日报记者/何榕"]],
-      ["草稿无署名", "DRAFT", []],
+    expect(a01!.stories.map((s) => [s.headline, s.status, s.bylines, s.noByline])).toEqual([
+      ["待发稿", "READY", ["□江门日报记者/何榕"], false],
+      ["草稿无署名", "DRAFT", [], false],
+      // Printed without a byline (不署名): none is missing.
+      ["简讯", "READY", [], true],
     ]);
     expect(a01!.missing).toEqual([{ kind: "noPdf" }, { kind: "notReady", headlines: ["草稿无署名"] }, { kind: "noByline", headlines: ["草稿无署名"] }]);
     expect(a02!.missing).toEqual([{ kind: "noPdf" }, { kind: "noStories" }]);

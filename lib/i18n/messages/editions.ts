@@ -1,4 +1,5 @@
 // Edition production: creating an edition and its flat plan (版面规划). Both languages share one shape.
+import type { TextLayerIssue } from "@/lib/db/generated/enums";
 import type { RenderError } from "@/lib/pages/render-error";
 
 const zhCN = {
@@ -74,6 +75,11 @@ const zhCN = {
     noPdf: "没有版面 PDF",
     renderPending: "版面图正在生成",
     renderFailed: (error: RenderError | null) => `版面图生成失败${error ? `：${error["zh-CN"]}` : ""}`,
+    textUnusable: {
+      NO_TEXT: "PDF 没有文字层，请手工划热区",
+      GARBLED: "PDF 文字乱码，请手工划热区",
+      NOISY_OCR: "PDF 是扫描件，请手工划热区",
+    } satisfies Record<TextLayerIssue, string>,
     noStories: "没有稿件",
     notReady: (headlines: string[]) => `稿件未签发（待发）：${headlines.join("、")}`,
     noByline: (headlines: string[]) => `稿件没有署名：${headlines.join("、")}`,
@@ -101,6 +107,7 @@ const zhCN = {
     words: (count: number) => `${count} 字`,
     photos: (count: number) => `${count} 图`,
     noByline: "无署名",
+    printedWithoutByline: "不署名",
     continuedFrom: (page: string) => `转自 ${page} 版`,
     continuedTo: (pages: string) => `转 ${pages} 版`,
     dragHandle: (headline: string) => `拖动“${headline}”`,
@@ -222,6 +229,11 @@ const en: typeof zhCN = {
     noPdf: "No page PDF",
     renderPending: "The page image is being rendered",
     renderFailed: (error: RenderError | null) => `The page image failed${error ? `: ${error.en}` : ""}`,
+    textUnusable: {
+      NO_TEXT: "The PDF has no text: draw the regions by hand",
+      GARBLED: "The PDF's text is garbled: draw the regions by hand",
+      NOISY_OCR: "The PDF is a scan: draw the regions by hand",
+    },
     noStories: "No stories",
     notReady: (headlines: string[]) => `Not ready: ${headlines.join(", ")}`,
     noByline: (headlines: string[]) => `No byline: ${headlines.join(", ")}`,
@@ -249,6 +261,7 @@ const en: typeof zhCN = {
     words: (count: number) => `${count} characters`,
     photos: (count: number) => `${count} photos`,
     noByline: "No byline",
+    printedWithoutByline: "Printed without a byline",
     continuedFrom: (page: string) => `Continued from page ${page}`,
     continuedTo: (pages: string) => `Continues on page ${pages}`,
     dragHandle: (headline: string) => `Drag “${headline}”`,

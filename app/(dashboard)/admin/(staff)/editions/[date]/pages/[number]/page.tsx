@@ -90,9 +90,11 @@ export default async function PageEditorPage({ params }: Params) {
         placements={data.placements.map((placement) => ({
           id: placement.id,
           articleId: placement.articleId,
+          headline: placement.headline || m.stories.untitled,
           label: `${placement.position}. ${placement.headline || m.stories.untitled}（${articleStatus[placement.status] ?? placement.status}${placement.part > 1 ? ` · ${placement.part}` : ""}）`,
         }))}
         regions={data.regions}
+        textLayerIssue={page.textLayerIssue}
         save={savePageRegionsAction}
         createStory={createStoryFromRegionAction}
       />
