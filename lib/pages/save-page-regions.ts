@@ -59,7 +59,7 @@ export async function savePageRegions(options: { db: Db; actor: Actor; input: Sa
       tx.auditLog.create({ data: { actorId: actor.id, action, entityType: "region", entityId, data } });
 
     // Taken before deleting: a number deleted in this save is not given to a region created in it.
-    let number = await nextRegionNumber(tx, pageId);
+    let number = nextRegionNumber(existing);
     const kept = new Set(ids);
     for (const region of existing) {
       if (kept.has(region.id)) continue;

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { TextLayerIssue } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { nextRegionNumber } from "@/lib/pages/region-numbers";
 import type { StoryText } from "./anchor-stories";
 import { findRegions } from "./find-regions";
 import { planRegionUpdate, type FoundRegion, type PlannedRegion } from "./plan-region-update";
@@ -145,10 +146,10 @@ export async function detectPageRegions(options: {
         before.moved === data.moved;
       if (!unchanged) await tx.region.update({ where: { id: region.id }, data });
     }
-    let number = Math.max(0, ...stored.map((region) => region.number));
+    let number = nextRegionNumber(stored);
     for (const region of plan.create) {
-      number += 1;
       await tx.region.create({ data: { ...fields(region), pageId, source: "AUTO", number } });
+      number += 1;
     }
     await tx.page.update({ where: { id: pageId }, data: { textLayerIssue: result.issue } });
 

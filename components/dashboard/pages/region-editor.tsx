@@ -7,6 +7,7 @@ import type { ActionState } from "@/lib/actions/run-action";
 import type { TextLayerIssue } from "@/lib/db/generated/enums";
 import { pageMessages } from "@/lib/i18n/messages/pages";
 import type { EditorRegion } from "@/lib/pages/load-page-editor";
+import { nextRegionNumber } from "@/lib/pages/region-numbers";
 import { boundsOf, rectangle, type Polygon } from "@/lib/pages/region-schema";
 import { RegionCanvas, RegionLegend } from "./region-canvas";
 import { RegionListItem, regionName, regionState, type EditorPlacement, type ListRegion } from "./region-list-item";
@@ -104,8 +105,8 @@ export function RegionEditor(props: RegionEditorProps) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  // New regions are numbered as savePageRegions numbers them: in list order, after the highest stored number.
-  let nextNumber = Math.max(0, ...props.regions.map((region) => region.number), ...regions.map((region) => region.number ?? 0)) + 1;
+  // New regions are numbered as their save will number them: in list order, after the highest stored number.
+  let nextNumber = nextRegionNumber([...props.regions, ...regions.flatMap((region) => (region.number ? [{ number: region.number }] : []))]);
   const numbered: ListRegion[] = regions.map((region) => ({ ...region, number: region.number ?? nextNumber++ }));
   const update = (key: string, changes: Partial<Region>) => change(regions.map((item) => (item.key === key ? { ...item, ...changes } : item)));
 
