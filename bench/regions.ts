@@ -4,7 +4,7 @@
 // - ../shared/realpages/*.pdf with the true article boxes made by hand in
 //   ../shared/realpages/truth/<name>.json (kept outside the repo with the PDFs:
 //   the papers' copyright; skipped with a note when absent);
-// - (to come: generated Chinese pages with exact boxes, issue #11);
+// - the generated Chinese pages with their exact boxes (tests/pages/chinese-pages.ts);
 // - the demo page A05 with its hand-drawn blocks.
 // Each page runs twice: text-anchored (findRegions with the stories' text as a
 // layout desk may have changed it: see newsroomVersion) and geometric (no
@@ -22,6 +22,7 @@ import { shapeIou } from "../lib/regions/iou";
 import type { DetectedRegion } from "../lib/regions/page-article";
 import { readPageLayout, type PageLayout } from "../lib/regions/read-page-layout";
 import type { Rect } from "../lib/regions/rect";
+import { chineseTestPages } from "../tests/pages/chinese-pages";
 
 const { values } = parseArgs({ options: { verbose: { type: "boolean", default: false } } });
 
@@ -36,6 +37,8 @@ interface BenchPage {
   readSeconds: number;
   /** null: the page must be refused (unusable text layer). */
   articles: TruthArticle[] | null;
+  /** Articles only their text tells apart (untitled briefs): one block from the geometry alone. */
+  geometryGroups?: { keys: string[]; boxes: Rect[] }[];
 }
 
 /** A deterministic generator, so every run perturbs the same words. */
@@ -144,7 +147,7 @@ function median(values: number[]): number {
 
 /** Each true article paired with a region: by story in text mode, by largest overlap (each region once) in geometric mode. */
 function score(page: BenchPage, mode: "text" | "geometry"): Score {
-  const articles = page.articles ?? [];
+  const articles = mode === "text" ? (page.articles ?? []) : geometryArticles(page);
   const stories = mode === "text" ? articles.map((article, index) => newsroomVersion(article.story, index + 1, articles[(index + 1) % articles.length]!.story.body.slice(-1).join(""))) : [];
   const [result, seconds] = timed(() => findRegions(page.layout, stories));
   const ious = new Map<string, number>();
@@ -180,7 +183,22 @@ function score(page: BenchPage, mode: "text" | "geometry"): Score {
   };
 }
 
-const pages = [...realPages(), fixturePage()];
+function generatedPages(): BenchPage[] {
+  return chineseTestPages().map((page) => {
+    const [layout, readSeconds] = timed(() => readPageLayout(page.pdf));
+    return { name: `generated ${page.name}`, layout, readSeconds, articles: page.articles, geometryGroups: page.geometryGroups };
+  });
+}
+
+/** The articles as geometric detection should find them: each group of untitled briefs as one. */
+function geometryArticles(page: BenchPage): TruthArticle[] {
+  const articles = page.articles ?? [];
+  const grouped = new Set(page.geometryGroups?.flatMap((group) => group.keys));
+  const groups = (page.geometryGroups ?? []).map((group) => ({ key: group.keys.join("+"), boxes: group.boxes, story: articles.find((article) => article.key === group.keys[0])!.story }));
+  return [...articles.filter((article) => !grouped.has(article.key)), ...groups];
+}
+
+const pages = [...realPages(), ...generatedPages(), fixturePage()];
 console.log("| page | mode | articles | matched | IoU ≥ 0.8 | median IoU | regions without a story | s (detect) | s (read PDF) |");
 console.log("|---|---|---|---|---|---|---|---|---|");
 const totals = { text: { articles: 0, good: 0, strays: 0, slowest: 0 }, geometry: { articles: 0, good: 0, strays: 0, slowest: 0 } };

@@ -1,4 +1,5 @@
 import type { LineRole, RoledLine } from "./article-text";
+import type { Rule } from "./extract-graphics";
 import type { TextLine } from "./extract-text-blocks";
 import { foldText, gramsOf } from "./fold-text";
 import type { PageArticle } from "./page-article";
@@ -105,13 +106,26 @@ function near(a: Rect, b: Rect, bodySize: number): boolean {
   return gaps.x <= bodySize * 4 && gaps.y <= lineHeight * 2;
 }
 
-/** Indices of the largest connected group (by characters), plus groups at least a third its size. */
-function mainGroups(rects: readonly Rect[], weights: readonly number[], bodySize: number): Set<number> {
+/** A line and a photo of one article: the photo right above or below the line, over the same columns. */
+function stacked(a: Rect, b: Rect, bodySize: number): boolean {
+  const gaps = gapsBetween(a, b);
+  return gaps.x === 0 && overlap1d(a.x0, a.x1, b.x0, b.x1) >= 0.3 * Math.min(width(a), width(b)) && gaps.y <= Math.max(bodySize * 3, Math.min(height(a), height(b)));
+}
+
+/**
+ * Indices of the largest connected group (by characters), plus groups at
+ * least a third its size. Lines connect by `near`; a photo (weight 0) only
+ * bridges lines set right above and below it (a headline over the picture,
+ * the body under it), not a credit or a line of another story beside it.
+ */
+function mainGroups(rects: readonly Rect[], weights: readonly number[], isPicture: readonly boolean[], bodySize: number): Set<number> {
   const parent = rects.map((_, index) => index);
   const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)));
   for (let i = 0; i < rects.length; i += 1) {
     for (let j = i + 1; j < rects.length; j += 1) {
-      if (near(rects[i]!, rects[j]!, bodySize)) parent[find(i)] = find(j);
+      if (isPicture[i] && isPicture[j]) continue;
+      const linked = isPicture[i] || isPicture[j] ? stacked(rects[i]!, rects[j]!, bodySize) : near(rects[i]!, rects[j]!, bodySize);
+      if (linked) parent[find(i)] = find(j);
     }
   }
   const sizes = new Map<number, number>();
@@ -123,18 +137,24 @@ function mainGroups(rects: readonly Rect[], weights: readonly number[], bodySize
 /**
  * The photo's story: the one whose caption is printed against it; else the one
  * it sits in (its lines above and below it), or whose headline is set right
- * under it, or the only one beside it.
+ * under it, or the only one beside it. A photo whose caption under it is
+ * mostly no story's text is a picture of its own (a photo-news item, a
+ * teaser), even if a credit line on it reads like a story's credit.
  */
 function figureOwner(figure: Rect, lines: readonly TextLine[], owners: readonly (Assignment | null)[], bodySize: number): number | null {
   const reach = bodySize * 3;
   const captionVotes = new Map<number, number>();
   const sides = new Map<number, { above: boolean; below: boolean; headlineBelow: boolean; beside: boolean }>();
+  let ownCaption = 0;
   lines.forEach((line, index) => {
     const owner = owners[index];
-    if (!owner) return;
     const gaps = gapsBetween(figure, line.bbox);
     const spans = overlap1d(figure.x0, figure.x1, line.bbox.x0, line.bbox.x1) >= 0.3 * Math.min(width(line.bbox), width(figure));
-    if (owner.role === "caption" && gaps.y <= reach && gaps.x <= reach) captionVotes.set(owner.story, (captionVotes.get(owner.story) ?? 0) + 1);
+    if (!owner) {
+      if (spans && line.bbox.y0 >= figure.y1 - 1 && gaps.y <= reach * 2) ownCaption += line.text.length;
+      return;
+    }
+    if (owner.role === "caption" && gaps.y <= reach && gaps.x <= reach) captionVotes.set(owner.story, (captionVotes.get(owner.story) ?? 0) + line.text.length);
     const side = sides.get(owner.story) ?? { above: false, below: false, headlineBelow: false, beside: false };
     if (spans && gaps.y <= reach) {
       if (line.bbox.y0 >= figure.y1 - 1) {
@@ -146,6 +166,7 @@ function figureOwner(figure: Rect, lines: readonly TextLine[], owners: readonly 
     sides.set(owner.story, side);
   });
   const votedCaption = [...captionVotes].sort((a, b) => b[1] - a[1])[0];
+  if (ownCaption >= 20 && ownCaption > (votedCaption?.[1] ?? 0)) return null;
   if (votedCaption) return votedCaption[0];
   const pick = (test: (side: { above: boolean; below: boolean; headlineBelow: boolean; beside: boolean }) => boolean) => {
     const matching = [...sides].filter(([, side]) => test(side)).map(([story]) => story);
@@ -154,34 +175,58 @@ function figureOwner(figure: Rect, lines: readonly TextLine[], owners: readonly 
   return pick((side) => side.above && side.below) ?? pick((side) => side.headlineBelow) ?? pick((side) => side.beside || side.below || side.above);
 }
 
+/** Passes over the unclaimed lines: each pass reaches one line further from the claimed ones. */
+const ATTACH_PASSES = 12;
+
 /**
  * Lines nobody claimed, next to an article's own lines in the same column (a
  * paragraph's short last line, a jump line, a photo credit) or a drop cap
  * against its first lines, join that article when exactly one is that close.
+ * Between two articles' lines in one column (one brief ending, the next
+ * starting), a line goes on the paragraph above it unless it is set in as a
+ * paragraph's first line.
  */
-function attachNeighbours(lines: readonly TextLine[], owners: (Assignment | null)[], extras: readonly { rect: Rect; story: number }[], bodySize: number): void {
-  for (let pass = 0; pass < 4; pass += 1) {
+function attachNeighbours(lines: readonly TextLine[], owners: (Assignment | null)[], extras: readonly { rect: Rect; story: number }[], rules: readonly Rule[], bodySize: number): void {
+  const horizontal = rules.filter((rule) => rule.orientation === "horizontal").map((rule) => rule.bbox);
+  // A rule between two lines (the double rule between stories) parts them.
+  const parted = (a: Rect, b: Rect) => {
+    const [upper, lower] = a.y0 <= b.y0 ? [a, b] : [b, a];
+    return horizontal.some((rule) => rule.y0 >= upper.y1 - 1 && rule.y1 <= lower.y0 + 1 && overlap1d(rule.x0, rule.x1, a.x0, a.x1) > 0 && overlap1d(rule.x0, rule.x1, b.x0, b.x1) > 0);
+  };
+  for (let pass = 0; pass < ATTACH_PASSES; pass += 1) {
     let changed = false;
     lines.forEach((line, index) => {
       if (owners[index]) return;
       const dropCap = line.size >= bodySize * 2 && foldText(line.text).length <= 2;
       if (isDisplay(line, bodySize) && !dropCap) return;
       const candidates = new Set<number>();
+      let above: { gap: number; story: number; x0: number } | null = null;
+      let below: { gap: number; story: number; x0: number } | null = null;
       const consider = (rect: Rect, story: number) => {
         const gaps = gapsBetween(line.bbox, rect);
         // From under a headline, the gap to the body is about the headline's own height.
         const lineHeight = Math.max(height(line.bbox), height(rect), bodySize);
         const column = gaps.x === 0 && overlap1d(line.bbox.x0, line.bbox.x1, rect.x0, rect.x1) >= 0.3 * Math.min(width(line.bbox), width(rect));
-        if (column && gaps.y <= lineHeight * 1.6) candidates.add(story);
-        else if (dropCap && gaps.y === 0 && gaps.x <= bodySize * 2) candidates.add(story);
+        if (column && gaps.y <= lineHeight * 1.6 && !parted(line.bbox, rect)) {
+          candidates.add(story);
+          const entry = { gap: gaps.y, story, x0: rect.x0 };
+          if (rect.y1 <= line.bbox.y0 + 1 && (!above || gaps.y < above.gap)) above = entry;
+          if (rect.y0 >= line.bbox.y1 - 1 && (!below || gaps.y < below.gap)) below = entry;
+        } else if (dropCap && gaps.y === 0 && gaps.x <= bodySize * 2) candidates.add(story);
       };
       lines.forEach((other, otherIndex) => {
         const owner = owners[otherIndex];
         if (owner && otherIndex !== index) consider(other.bbox, owner.story);
       });
       for (const extra of extras) consider(extra.rect, extra.story);
-      if (candidates.size === 1) {
-        owners[index] = { story: [...candidates][0]!, role: "body", score: 0 };
+      let story = candidates.size === 1 ? [...candidates][0]! : null;
+      if (story === null && candidates.size > 1) {
+        const [up, down] = [above as { story: number; x0: number } | null, below as { story: number; x0: number } | null];
+        const setIn = down !== null && line.bbox.x0 - down.x0 >= bodySize;
+        story = setIn ? down.story : (up?.story ?? null);
+      }
+      if (story !== null) {
+        owners[index] = { story, role: "body", score: 0 };
         changed = true;
       }
     });
@@ -243,6 +288,10 @@ export function anchorStories(layout: PageLayout, stories: readonly StoryText[],
   const bodySize = bodySizeOf(lines);
   const indexes = stories.map(indexStory);
   const owners = assignLines(lines, indexes, bodySize);
+  // Lines too short or too common to tell (a paragraph's last line, a stock
+  // phrase) join the lines around them first, so that they bridge a story's
+  // column instead of cutting it in two.
+  attachNeighbours(lines, owners, [], layout.rules, bodySize);
 
   const pageArea = layout.width * layout.height;
   // A picture filling half the page is a scan or a background, not a photo.
@@ -256,6 +305,7 @@ export function anchorStories(layout: PageLayout, stories: readonly StoryText[],
     const keep = mainGroups(
       [...members.map((index) => lines[index]!.bbox), ...pictures],
       [...members.map((index) => lines[index]!.text.length), ...pictures.map(() => 0)],
+      [...members.map(() => false), ...pictures.map(() => true)],
       bodySize,
     );
     members.forEach((index, position) => {
@@ -263,11 +313,21 @@ export function anchorStories(layout: PageLayout, stories: readonly StoryText[],
     });
   });
 
-  const figures = pictures
-    .map((rect) => ({ rect, story: figureOwner(rect, lines, owners, bodySize) }))
-    .flatMap((figure) => (figure.story === null ? [] : [{ rect: figure.rect, story: figure.story }]));
+  if (process.env.DBG) lines.forEach((l, i) => { const o = owners[i]; if (o && stories[o.story]!.key === process.env.DBG) console.log("own", l.bbox.x0.toFixed(0), l.bbox.y0.toFixed(0), l.bbox.x1.toFixed(0), o.role, o.score.toFixed(2), l.text.slice(0, 50)); });
+  const owned = pictures.map((rect) => ({ rect, story: figureOwner(rect, lines, owners, bodySize) }));
+  const figures = owned.flatMap((figure) => (figure.story === null ? [] : [{ rect: figure.rect, story: figure.story }]));
+  // A credit or caption line against another story's picture (or a stand-alone one) is not this story's.
+  lines.forEach((line, index) => {
+    const owner = owners[index];
+    if (owner?.role !== "caption") return;
+    const against = owned.filter((figure) => {
+      const gaps = gapsBetween(figure.rect, line.bbox);
+      return gaps.x <= bodySize * 3 && gaps.y <= bodySize * 3;
+    });
+    if (against.length > 0 && !against.some((figure) => figure.story === owner.story)) owners[index] = null;
+  });
   fillBlocks(lines, owners, blocks, bodySize);
-  attachNeighbours(lines, owners, figures, bodySize);
+  attachNeighbours(lines, owners, figures, layout.rules, bodySize);
 
   const bounds = union([...lines.map((line) => line.bbox), ...pictures, ...layout.rules.map((rule) => rule.bbox)]);
   const articles: PageArticle[] = [];

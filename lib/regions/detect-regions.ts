@@ -6,6 +6,7 @@ import { toDetectedRegion, type DetectedRegion, type PageArticle } from "./page-
 import { bodySizeOf, DISPLAY_SIZE_RATIO as HEADLINE_SIZE_RATIO } from "./page-typography";
 import type { PageLayout } from "./read-page-layout";
 import { height, overlap1d, union, width, type Rect } from "./rect";
+import { tidySlabs } from "./region-shape";
 
 export type { DetectedRegion } from "./page-article";
 /** A rule spanning this share of the text's width is the masthead's or the footer's, not an article's. */
@@ -205,13 +206,23 @@ function columnsUnder(head: Head, heads: readonly Head[], lines: readonly TextLi
     } else columns.push({ x0: line.bbox.x0, x1: line.bbox.x1, top: line.bbox.y0 });
   }
   const startsWithHead = (column: { top: number }) => column.top <= bodyTop + lineHeight * 3;
+  // A column beside the headline is this article's only if nothing is printed in it at the
+  // headline's height (another article's column runs on past it, or its headline sits there);
+  // lines reaching over the headline's own columns (its photo's caption, a jump line) do not count.
+  const emptyBeside = (column: { x0: number; x1: number }) =>
+    !lines.some(
+      (line) =>
+        !head.lines.includes(line) &&
+        overlap1d(line.bbox.x0, line.bbox.x1, head.rect.x0, head.rect.x1) <= bodySize &&
+        overlap1d(line.bbox.x0, line.bbox.x1, column.x0, column.x1) > 0 &&
+        line.bbox.y1 > head.rect.y0 - lineHeight * 2 &&
+        line.bbox.y0 < head.rect.y1,
+    );
   let x1 = head.rect.x1;
   for (const column of columns) {
-    if (startsWithHead(column) && column.x0 - x1 <= bodySize * 3) x1 = Math.max(x1, column.x1);
+    if (column.x0 >= head.rect.x1 - bodySize && startsWithHead(column) && column.x0 - x1 <= bodySize * 3 && emptyBeside(column)) x1 = Math.max(x1, column.x1);
+    else if (column.x0 < head.rect.x1 - bodySize && column.x1 > head.rect.x0 && startsWithHead(column)) x1 = Math.max(x1, column.x1);
   }
-  // A column to the left is this article's only if it is empty beside the headline (another article's column runs on past it).
-  const emptyBeside = (column: { x0: number; x1: number }) =>
-    !lines.some((line) => line.size < bodySize * HEADLINE_SIZE_RATIO && overlap1d(line.bbox.x0, line.bbox.x1, column.x0, column.x1) > 0 && line.bbox.y1 > head.rect.y0 - lineHeight * 2 && line.bbox.y0 < head.rect.y1);
   let x0 = head.rect.x0;
   for (const column of [...columns].reverse()) {
     if (column.x1 <= head.rect.x0 + bodySize && startsWithHead(column) && x0 - column.x1 <= bodySize * 3 && emptyBeside(column)) x0 = Math.min(x0, column.x0);
@@ -228,6 +239,47 @@ function photoAbove(head: Head, figures: readonly Rect[], heads: readonly Head[]
       overlap1d(figure.x0, figure.x1, head.rect.x0, head.rect.x1) >= 0.5 * width(head.rect) &&
       !heads.some((other) => other !== head && other.rect.y0 >= figure.y1 - 1 && other.rect.y1 <= head.rect.y0 + 1 && overlap1d(other.rect.x0, other.rect.x1, head.rect.x0, head.rect.x1) > 0),
   );
+}
+
+/**
+ * A photo set beside the headline, level with its top, a gutter away: the
+ * article's picture, in columns of its own (not another headline's photo
+ * above it).
+ */
+function photoBeside(head: Head, heads: readonly Head[], figures: readonly Rect[], bodySize: number): Rect | undefined {
+  return figures.find(
+    (figure) =>
+      !heads.some((other) => other !== head && photoAbove(other, [figure], heads, bodySize)) &&
+      Math.abs(figure.y0 - head.rect.y0) <= head.size * 1.5 &&
+      overlap1d(figure.y0, figure.y1, head.rect.y0, head.rect.y1) > 0 &&
+      (Math.abs(head.rect.x0 - figure.x1) <= bodySize * 3 || Math.abs(figure.x0 - head.rect.x1) <= bodySize * 3),
+  );
+}
+
+/**
+ * A block's outline from its top down: each stretch of its width ends at the
+ * first thing that closes it there (a rule, the next headline's block), less
+ * the gutter, or at the floor. Where a closer spans only some of the columns
+ * (a small story set into the corner), the others run on: an L or a staircase.
+ * Stretches narrower than half a column join their neighbour.
+ */
+function slabsUnder(block: { x0: number; x1: number; top: number; floor: number }, closers: readonly { x0: number; x1: number; y: number }[], gutter: number, minimum: number, columnWidth: number): Rect[] {
+  const edges = [...new Set([block.x0, block.x1, ...closers.flatMap((closer) => [closer.x0, closer.x1]).filter((x) => x > block.x0 && x < block.x1)])].sort((a, b) => a - b);
+  const stretches: Rect[] = [];
+  for (let index = 0; index + 1 < edges.length; index += 1) {
+    const [x0, x1] = [edges[index]!, edges[index + 1]!];
+    const ends = closers.filter((closer) => overlap1d(closer.x0, closer.x1, x0, x1) > 0.5 * Math.min(x1 - x0, closer.x1 - closer.x0)).map((closer) => closer.y - gutter);
+    stretches.push({ x0, x1, y0: block.top, y1: Math.max(minimum, Math.min(block.floor, ...ends)) });
+  }
+  // A narrow stretch (a gutter between two closers' ends) takes the shorter of its neighbours' ends.
+  const merged: Rect[] = [];
+  for (const stretch of stretches) {
+    const last = merged[merged.length - 1];
+    if (last && (width(stretch) < columnWidth / 2 || width(last) < columnWidth / 2 || Math.abs(last.y1 - stretch.y1) < 1)) {
+      merged[merged.length - 1] = { x0: last.x0, x1: stretch.x1, y0: block.top, y1: width(stretch) < columnWidth / 2 || width(last) < columnWidth / 2 ? Math.max(width(last) >= width(stretch) ? last.y1 : stretch.y1, minimum) : last.y1 };
+    } else merged.push(stretch);
+  }
+  return tidySlabs(merged.filter((slab) => width(slab) > 0 && height(slab) > 0), columnWidth / 8);
 }
 
 /**
@@ -263,42 +315,54 @@ export function detectArticles(layout: PageLayout): PageArticle[] {
   const footerTop = footer.length ? Math.min(...footer.map((line) => line.bbox.y0)) : undefined;
 
   const tops = new Map(heads.map((head) => [head, topRuleOf(head, rules, columnWidth)] as const));
+  // First each block's width and top, then its bottom: the next block down closes it over the whole width of that block, not only its headline's.
+  const spans = new Map(
+    heads.map((head) => {
+      // A page-wide rule over the headline separates rows of stories; it says nothing of this one's width.
+      const topRule = tops.get(head);
+      const edgeRule = topRule && !area.pageWide(topRule) ? topRule : undefined;
+      const photo = edgeRule ? undefined : photoAbove(head, figures, heads, bodySize);
+      let [x0, x1] = edgeRule ? [edgeRule.bbox.x0, edgeRule.bbox.x1] : columnsUnder(head, heads, lines, figures, rules, bodySize, textRight);
+      // The photo over the headline is as wide as its article; a photo beside it adds its columns.
+      if (photo) [x0, x1] = [Math.min(x0, photo.x0), Math.max(x1, photo.x1)];
+      const side = edgeRule || photo ? undefined : photoBeside(head, heads, figures, bodySize);
+      if (side) [x0, x1] = [Math.min(x0, side.x0), Math.max(x1, side.x1)];
+      // A rule shared by headlines set side by side: each takes its part of it.
+      for (const other of heads) {
+        if (other === head || overlap1d(other.rect.y0, other.rect.y1, head.rect.y0 - head.size * 2, head.rect.y1 + head.size * 2) === 0) continue;
+        if (other.rect.x0 >= head.rect.x1 && other.rect.x0 < x1) x1 = other.rect.x0 - gutter;
+        if (other.rect.x1 <= head.rect.x0 && other.rect.x1 > x0) x0 = Math.max(x0, other.rect.x1 + gutter);
+      }
+      const top = photo ? photo.y0 : topRule ? topRule.bbox.y0 : Math.min(head.rect.y0 - bodySize * 0.5, side?.y0 ?? Infinity);
+      return [head, { x0, x1, top }] as const;
+    }),
+  );
   const articles: PageArticle[] = [];
   for (const head of heads) {
-    const topRule = tops.get(head);
-    let [x0, x1] = topRule ? [topRule.bbox.x0, topRule.bbox.x1] : columnsUnder(head, heads, lines, figures, rules, bodySize, textRight);
-    // A rule shared by headlines set side by side: each takes its part of it.
-    for (const other of heads) {
-      if (other === head || overlap1d(other.rect.y0, other.rect.y1, head.rect.y0 - head.size * 2, head.rect.y1 + head.size * 2) === 0) continue;
-      if (other.rect.x0 >= head.rect.x1 && other.rect.x0 < x1) x1 = other.rect.x0 - gutter;
-      if (other.rect.x1 <= head.rect.x0 && other.rect.x1 > x0) x0 = Math.max(x0, other.rect.x1 + gutter);
-    }
-    const photo = topRule ? undefined : photoAbove(head, figures, heads, bodySize);
-    const top = topRule ? topRule.bbox.y0 : photo ? photo.y0 : head.rect.y0 - bodySize * 0.5;
+    const { x0, x1, top } = spans.get(head)!;
     const closeWidth = ORNAMENT_SHARE * Math.min(columnWidth, x1 - x0);
-    const spans = (rect: Rect) => overlap1d(rect.x0, rect.x1, x0, x1) >= Math.min(0.3 * (x1 - x0), 0.5 * width(rect));
     const closers = [
-      ...rules.filter((rule) => rule.orientation === "horizontal" && rule.bbox.y0 > head.rect.y1 && width(rule.bbox) >= closeWidth && spans(rule.bbox)).map((rule) => rule.bbox.y0),
+      ...rules.filter((rule) => rule.orientation === "horizontal" && rule.bbox.y0 > head.rect.y1 && width(rule.bbox) >= closeWidth).map((rule) => ({ x0: rule.bbox.x0, x1: rule.bbox.x1, y: rule.bbox.y0 })),
       ...heads
-        .filter((other) => other !== head && other.rect.y0 > head.rect.y1 && spans(other.rect))
-        .map((other) => tops.get(other)?.bbox.y0 ?? photoAbove(other, figures, heads, bodySize)?.y0 ?? other.rect.y0 - bodySize * 0.5),
-    ];
-    let bottom: number;
-    if (closers.length > 0) bottom = Math.min(...closers) - gutter;
-    else if (area.bottomIsRule) bottom = area.bottom - gutter;
+        .filter((other) => other !== head && other.rect.y0 > head.rect.y1)
+        .map((other) => {
+          const below = spans.get(other)!;
+          return { x0: below.x0, x1: below.x1, y: below.top };
+        }),
+    ].filter((closer) => overlap1d(closer.x0, closer.x1, x0, x1) > bodySize);
     // With nothing to close it, the block reaches down to the footer line, else to where the page's text ends.
-    else bottom = footerTop !== undefined ? footerTop - gutter : textBottom + bodySize * 0.5;
-    const rect = { x0, y0: top, x1, y1: Math.max(bottom, head.rect.y1) };
-    if (width(rect) <= 0 || height(rect) <= 0) continue;
+    const floor = area.bottomIsRule ? area.bottom - gutter : footerTop !== undefined ? footerTop - gutter : textBottom + bodySize * 0.5;
+    const shape = slabsUnder({ x0, x1, top, floor: Math.max(floor, head.rect.y1) }, closers, gutter, head.rect.y1, columnWidth);
+    if (shape.length === 0) continue;
     const inside = lines.filter((line) => {
       const cx = (line.bbox.x0 + line.bbox.x1) / 2;
       const cy = (line.bbox.y0 + line.bbox.y1) / 2;
-      return cx >= rect.x0 && cx <= rect.x1 && cy >= rect.y0 && cy <= rect.y1;
+      return shape.some((rect) => cx >= rect.x0 && cx <= rect.x1 && cy >= rect.y0 && cy <= rect.y1);
     });
     const roled = inside.map((line): RoledLine => ({ line, role: roleOf(line, head, figures, bodySize) }));
     const bodyCharacters = roled.filter((entry) => entry.role === "body").reduce((sum, entry) => sum + foldText(entry.line.text).length, 0);
     if (bodyCharacters < MIN_BODY_CHARACTERS) continue;
-    articles.push({ storyKey: null, shape: [rect], lines: roled, confidence: null });
+    articles.push({ storyKey: null, shape, lines: roled, confidence: null });
   }
   return articles.sort((a, b) => a.shape[0]!.y0 - b.shape[0]!.y0 || a.shape[0]!.x0 - b.shape[0]!.x0);
 }

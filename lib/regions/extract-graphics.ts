@@ -113,6 +113,7 @@ const MIN_FIGURE_SIZE = 30;
 export function extractGraphics(page: mupdf.Page | mupdf.DisplayList): { rules: Rule[]; figures: Rect[] } {
   const rules: Rule[] = [];
   const figures: Rect[] = [];
+  const ornaments: Rect[] = [];
   const [px0, py0, px1, py1] = page.getBounds();
   const clips: (Rect | null)[] = [{ x0: px0, y0: py0, x1: px1, y1: py1 }];
   const clip = () => clips[clips.length - 1] ?? null;
@@ -167,7 +168,9 @@ export function extractGraphics(page: mupdf.Page | mupdf.DisplayList): { rules: 
     fillPath(path, _evenOdd, ctm) {
       const parts = takeSegments(path, ctm);
       if (parts.length === 0) return;
-      addRule(boundsOf(parts));
+      const bounds = boundsOf(parts);
+      if (isOrnament(bounds)) ornaments.push(bounds);
+      else addRule(bounds);
     },
     strokePath(path, stroke, ctm) {
       const half = Math.max(stroke.getLineWidth(), 0.1) / 2;
@@ -185,5 +188,57 @@ export function extractGraphics(page: mupdf.Page | mupdf.DisplayList): { rules: 
   } finally {
     device.destroy();
   }
+  for (const chain of ornamentChains(ornaments)) addRule(chain);
   return { rules, figures };
+}
+
+/** A small filled shape (a dot, a diamond, a flower of a 花边框), in points on either side. */
+const ORNAMENT_SIZE = { min: 1, max: 10 };
+/** At least this many alike, evenly spaced in a row, make a border line. */
+const MIN_CHAIN = 6;
+
+function isOrnament(rect: Rect): boolean {
+  const [w, h] = [rect.x1 - rect.x0, rect.y1 - rect.y0];
+  return w >= ORNAMENT_SIZE.min && h >= ORNAMENT_SIZE.min && w <= ORNAMENT_SIZE.max && h <= ORNAMENT_SIZE.max;
+}
+
+/**
+ * Border lines made of ornaments: a 花边框 is a row of identical small shapes
+ * at an even pitch, not a stroked line. Each such row (or column) is taken as
+ * a thin rule along its middle. Glyphs drawn as paths are not alike in size
+ * and pitch, so a line of text makes no rule.
+ */
+function ornamentChains(ornaments: readonly Rect[]): Rect[] {
+  const chains: Rect[] = [];
+  const centre = (rect: Rect, axis: "x" | "y") => (axis === "x" ? (rect.x0 + rect.x1) / 2 : (rect.y0 + rect.y1) / 2);
+  for (const [along, across] of [["x", "y"], ["y", "x"]] as const) {
+    const rows = new Map<number, Rect[]>();
+    for (const rect of ornaments) {
+      const key = Math.round(centre(rect, across) * 2);
+      rows.set(key, [...(rows.get(key) ?? []), rect]);
+    }
+    for (const row of rows.values()) {
+      const sorted = [...row].sort((a, b) => centre(a, along) - centre(b, along));
+      let run: Rect[] = [];
+      const flush = () => {
+        if (run.length >= MIN_CHAIN) {
+          const mid = centre(run[0]!, across);
+          const [start, end] = along === "x" ? [run[0]!.x0, run[run.length - 1]!.x1] : [run[0]!.y0, run[run.length - 1]!.y1];
+          chains.push(along === "x" ? { x0: start, x1: end, y0: mid - 0.5, y1: mid + 0.5 } : { x0: mid - 0.5, x1: mid + 0.5, y0: start, y1: end });
+        }
+        run = [];
+      };
+      for (const rect of sorted) {
+        const last = run[run.length - 1];
+        const pitch = run.length >= 2 ? centre(run[1]!, along) - centre(run[0]!, along) : undefined;
+        const alike = last && Math.abs(rect.x1 - rect.x0 - (last.x1 - last.x0)) < 0.3 && Math.abs(rect.y1 - rect.y0 - (last.y1 - last.y0)) < 0.3;
+        const step = last ? centre(rect, along) - centre(last, along) : 0;
+        const even = last && step > 0 && step <= ORNAMENT_SIZE.max * 2 && (pitch === undefined || Math.abs(step - pitch) <= 0.2 * pitch);
+        if (last && !(alike && even)) flush();
+        run.push(rect);
+      }
+      flush();
+    }
+  }
+  return chains;
 }
