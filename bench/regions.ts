@@ -23,8 +23,11 @@ import type { DetectedRegion } from "../lib/regions/page-article";
 import { readPageLayout, type PageLayout } from "../lib/regions/read-page-layout";
 import type { Rect } from "../lib/regions/rect";
 import { chineseTestPages } from "../tests/pages/chinese-pages";
+import { newsroomVersion } from "../tests/pages/newsroom-version";
 
-const { values } = parseArgs({ options: { verbose: { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { verbose: { type: "boolean", default: false }, edits: { type: "string", default: "5" } } });
+/** Text-anchored runs per page, each with another set of desk edits (the figures are their mean). */
+const EDIT_RUNS = Math.max(1, Number(values.edits));
 
 interface TruthArticle {
   key: string;
@@ -33,47 +36,13 @@ interface TruthArticle {
 }
 interface BenchPage {
   name: string;
+  kind: "real" | "generated" | "demo";
   layout: PageLayout;
   readSeconds: number;
   /** null: the page must be refused (unusable text layer). */
   articles: TruthArticle[] | null;
   /** Articles only their text tells apart (untitled briefs): one block from the geometry alone. */
   geometryGroups?: { keys: string[]; boxes: Rect[] }[];
-}
-
-/** A deterministic generator, so every run perturbs the same words. */
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
-
-/**
- * The newsroom's version of a printed story, as a layout desk's edits make the
- * two differ: one sentence of the body the desk cut (present in the newsroom's
- * text, absent in print: here a sentence of the printed text is dropped and
- * another article's sentence added), about one word in eight changed, every
- * number changed, and the rest of a jumped story (its continuation) appended.
- */
-function newsroomVersion(story: StoryText, seed: number, filler: string): StoryText {
-  const next = random(seed);
-  const cjk = /[\u3400-\u9fff]/.test(story.headline + story.body.join(""));
-  const edit = (text: string) => {
-    const numbers = text.replace(/\d+/g, (digits) => String(Number(digits) + 1));
-    if (cjk) return [...numbers].map((char) => (/[\u3400-\u9fff]/.test(char) && next() < 0.06 ? "某" : char)).join("");
-    return numbers
-      .split(" ")
-      .map((word) => (next() < 0.12 ? "edited" : word))
-      .join(" ");
-  };
-  const sentences = story.body.flatMap((paragraph) => paragraph.split(/(?<=[。！？.!?])\s*/u)).filter(Boolean);
-  const dropped = sentences.length > 3 ? Math.floor(next() * sentences.length) : -1;
-  const body = [sentences.filter((_, index) => index !== dropped).map(edit).join(cjk ? "" : " "), filler];
-  return { ...story, headline: edit(story.headline), subtitle: story.subtitle && edit(story.subtitle), body, captions: story.captions.map(edit) };
 }
 
 function timed<T>(run: () => T): [T, number] {
@@ -116,7 +85,7 @@ function realPages(): BenchPage[] {
             },
           }))
         : null;
-    pages.push({ name: file.replace(/\.pdf$/, ""), layout, readSeconds, articles });
+    pages.push({ name: file.replace(/\.pdf$/, ""), kind: "real", layout, readSeconds, articles });
   }
   return pages;
 }
@@ -125,7 +94,7 @@ function fixturePage(): BenchPage {
   const [layout, readSeconds] = timed(() => readPageLayout(fixturePagePdf()));
   const stories = fixtureStories();
   const articles = fixtureTruth().map((truth) => ({ key: stories.find((story) => story.headline === truth.headline)!.key, boxes: [truth.box], story: stories.find((story) => story.headline === truth.headline)! }));
-  return { name: "demo 2023-03-13 A05", layout, readSeconds, articles };
+  return { name: "demo 2023-03-13 A05", kind: "demo", layout, readSeconds, articles };
 }
 
 interface Score {
@@ -145,10 +114,22 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/**
+ * Text of the same script printed on another page (the continuation of a
+ * jumped story is not on this page): a paragraph of another page's article.
+ */
+function fillerFor(page: BenchPage, story: StoryText, index: number): string {
+  const cjk = /[\u3400-\u9fff]/.test(story.headline);
+  const others = pages.filter((other) => other !== page && other.articles?.some((article) => /[\u3400-\u9fff]/.test(article.story.headline) === cjk));
+  const other = others[index % Math.max(1, others.length)];
+  const candidates = (other?.articles ?? []).filter((article) => /[\u3400-\u9fff]/.test(article.story.headline) === cjk && !page.articles?.some((own) => own.key === article.key));
+  return candidates[index % Math.max(1, candidates.length)]?.story.body.slice(-1).join("") ?? "";
+}
+
 /** Each true article paired with a region: by story in text mode, by largest overlap (each region once) in geometric mode. */
-function score(page: BenchPage, mode: "text" | "geometry"): Score {
+function scoreRun(page: BenchPage, mode: "text" | "geometry", run: number): Score & { ious: number[] } {
   const articles = mode === "text" ? (page.articles ?? []) : geometryArticles(page);
-  const stories = mode === "text" ? articles.map((article, index) => newsroomVersion(article.story, index + 1, articles[(index + 1) % articles.length]!.story.body.slice(-1).join(""))) : [];
+  const stories = mode === "text" ? articles.map((article, index) => newsroomVersion(article.story, run * 1000 + index + 1, fillerFor(page, article.story, index))) : [];
   const [result, seconds] = timed(() => findRegions(page.layout, stories));
   const ious = new Map<string, number>();
   const used = new Set<DetectedRegion>();
@@ -168,7 +149,7 @@ function score(page: BenchPage, mode: "text" | "geometry"): Score {
     }
   }
   if (values.verbose) {
-    for (const article of articles) console.log(`    ${mode} ${(ious.get(article.key) ?? 0).toFixed(2)}  ${article.story.headline.slice(0, 60)}`);
+    for (const article of articles) console.log(`    ${mode}${mode === "text" ? ` #${run + 1}` : ""} ${(ious.get(article.key) ?? 0).toFixed(2)}  ${article.story.headline.slice(0, 60)}`);
     for (const region of result.regions.filter((candidate) => !used.has(candidate))) console.log(`    ${mode} stray: ${region.headline.slice(0, 60)}`);
   }
   const all = articles.map((article) => ious.get(article.key) ?? 0);
@@ -180,13 +161,29 @@ function score(page: BenchPage, mode: "text" | "geometry"): Score {
     strays: result.regions.length - used.size,
     seconds,
     refused: result.issue,
+    ious: all,
+  };
+}
+
+/** A page's score: geometric detection once; text-anchored detection once per set of desk edits, averaged. */
+function score(page: BenchPage, mode: "text" | "geometry"): Score {
+  const runs = Array.from({ length: mode === "text" && page.articles ? EDIT_RUNS : 1 }, (_, run) => scoreRun(page, mode, run));
+  const mean = (pick: (run: Score) => number) => runs.reduce((sum, run) => sum + pick(run), 0) / runs.length;
+  return {
+    articles: runs[0]!.articles,
+    matched: mean((run) => run.matched),
+    good: mean((run) => run.good),
+    median: median(runs.flatMap((run) => run.ious)),
+    strays: mean((run) => run.strays),
+    seconds: Math.max(...runs.map((run) => run.seconds)),
+    refused: runs[0]!.refused,
   };
 }
 
 function generatedPages(): BenchPage[] {
   return chineseTestPages().map((page) => {
     const [layout, readSeconds] = timed(() => readPageLayout(page.pdf));
-    return { name: `generated ${page.name}`, layout, readSeconds, articles: page.articles, geometryGroups: page.geometryGroups };
+    return { name: `generated ${page.name}`, kind: "generated", layout, readSeconds, articles: page.articles, geometryGroups: page.geometryGroups };
   });
 }
 
@@ -199,9 +196,11 @@ function geometryArticles(page: BenchPage): TruthArticle[] {
 }
 
 const pages = [...realPages(), ...generatedPages(), fixturePage()];
+console.log(`Text-anchored figures are the mean of ${EDIT_RUNS} runs, each with another set of desk edits (--edits N).`);
 console.log("| page | mode | articles | matched | IoU ≥ 0.8 | median IoU | regions without a story | s (detect) | s (read PDF) |");
 console.log("|---|---|---|---|---|---|---|---|---|");
-const totals = { text: { articles: 0, good: 0, strays: 0, slowest: 0 }, geometry: { articles: 0, good: 0, strays: 0, slowest: 0 } };
+const totals = new Map<string, { articles: number; good: number; strays: number; slowest: number }>();
+const figure = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 let refusals = 0;
 let unusable = 0;
 for (const page of pages) {
@@ -211,23 +210,24 @@ for (const page of pages) {
     if (page.articles === null) {
       if (mode === "text") unusable += 1;
       if (mode === "text" && result.refused) refusals += 1;
-      console.log(`| ${page.name} | ${mode} | unusable text layer | refused: ${result.refused ?? "NO (regions made)"} | | | ${result.strays} | ${result.seconds.toFixed(3)} | ${page.readSeconds.toFixed(2)} |`);
+      console.log(`| ${page.name} | ${mode} | unusable text layer | refused: ${result.refused ?? "NO (regions made)"} | | | ${figure(result.strays)} | ${result.seconds.toFixed(3)} | ${page.readSeconds.toFixed(2)} |`);
       continue;
     }
-    const total = totals[mode];
+    const key = `${page.kind} pages, ${mode}`;
+    const total = totals.get(key) ?? { articles: 0, good: 0, strays: 0, slowest: 0 };
     total.articles += result.articles;
     total.good += result.good;
     total.strays += result.strays;
     total.slowest = Math.max(total.slowest, result.seconds);
+    totals.set(key, total);
     console.log(
-      `| ${page.name} | ${mode} | ${result.articles} | ${result.matched} | ${result.good} | ${result.median.toFixed(2)} | ${result.strays} | ${result.seconds.toFixed(3)} | ${page.readSeconds.toFixed(2)} |`,
+      `| ${page.name} | ${mode} | ${result.articles} | ${figure(result.matched)} | ${figure(result.good)} | ${result.median.toFixed(2)} | ${figure(result.strays)} | ${result.seconds.toFixed(3)} | ${page.readSeconds.toFixed(2)} |`,
     );
   }
 }
-for (const mode of ["text", "geometry"] as const) {
-  const total = totals[mode];
+for (const [key, total] of totals) {
   console.log(
-    `${mode}: ${total.good} of ${total.articles} articles with IoU ≥ 0.8 (${((100 * total.good) / Math.max(1, total.articles)).toFixed(0)} %), ${total.strays} regions without a story, slowest page ${total.slowest.toFixed(3)} s`,
+    `${key}: ${figure(total.good)} of ${total.articles} articles with IoU ≥ 0.8 (${((100 * total.good) / Math.max(1, total.articles)).toFixed(0)} %), ${figure(total.strays)} regions without a story, slowest page ${total.slowest.toFixed(3)} s`,
   );
 }
 console.log(`unusable text layers refused: ${refusals} of ${unusable}`);

@@ -52,7 +52,8 @@ export interface BlockEdges {
 
 /**
  * An article's block on the page: its outline grown down into the empty
- * space under it, up to the nearest rule, or halfway to whatever prints next,
+ * space under it, up to the nearest rule, or halfway to whatever prints next
+ * (not into a gap narrower than `snap`),
  * or to the bottom of the printed area; upwards and sideways by at most
  * `reach` (a gutter: the rule over a headline, the space between columns). This is how layout desks and e-paper
  * systems see an article (the space under a short story to the rule above the
@@ -70,7 +71,8 @@ export function growIntoBlock(slabs: readonly Rect[], edges: BlockEdges, options
     const ahead = (value: number) => (value - edge) * direction >= -1;
     const rule = rules.filter(ahead).sort((a, b) => (a - b) * direction)[0];
     const other = others.filter((value) => ahead(value) && (rule === undefined || (value - rule) * direction < 0)).sort((a, b) => (a - b) * direction)[0];
-    if (other !== undefined) return (edge + other) / 2;
+    // A narrow gap to the next thing printed (between two briefs, a story and its neighbour's headline) stays a gap.
+    if (other !== undefined) return Math.abs(other - edge) <= snap ? edge : (edge + other) / 2;
     return rule !== undefined ? rule - direction : undefined;
   };
   const grown = slabs.map((slab, index) => {

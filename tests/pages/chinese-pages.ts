@@ -251,18 +251,24 @@ function pageA06(lead: Written, leadRest: string[]): TestPage {
   const [k0, k1] = span(0, 1);
   b.text("简讯", k0, 634, 18);
   b.rule(k0, 642, k1, 642, 0.5);
+  // Briefs fill the column, as a layout desk sets them: the last one cut to a sentence that fits.
   let top = 652;
   const briefs: string[] = [];
-  ["livelihood", "environment", "sports", "agriculture"].forEach((topic, index) => {
-    const brief = write(`a06-brief-${index}`, topic, { headline: 12 });
+  const topics = ["livelihood", "environment", "sports", "agriculture", "health", "culture", "law", "transport"];
+  for (let index = 0; index < topics.length && top < 1000 - 3 * BODY * 1.5; index += 1) {
+    const brief = write(`a06-brief-${index}`, topics[index]!, { headline: 12 });
     const key = `brief-${index + 1}`;
     const sentences = brief.paragraphs[0]!.split(/(?<=。)/u).slice(0, 3).join("");
     page.begin(key, { kicker: null, headline: sentences.slice(0, 12), subtitle: null, bylines: [] });
     const lines = b.flow([`■${sentences}`], [{ x0: k0, y0: top, x1: k1, y1: 1000 }], BODY);
+    if (lines.length === 0) {
+      page.stories.delete(key);
+      break;
+    }
     page.stories.get(key)!.body.push(lines.map((line) => line.text).join(""));
     top = Math.max(...lines.map((line) => line.rect.y1)) + 10;
     briefs.push(key);
-  });
+  }
   page.geometryGroups.push({ keys: briefs, slab: { x0: k0, y0: 614, x1: k1, y1: 1000 } });
 
   // A story of four columns with 引题/主题/副题.
