@@ -193,35 +193,55 @@ function attachNeighbours(lines: readonly TextLine[], owners: (Assignment | null
     const [upper, lower] = a.y0 <= b.y0 ? [a, b] : [b, a];
     return horizontal.some((rule) => rule.y0 >= upper.y1 - 1 && rule.y1 <= lower.y0 + 1 && overlap1d(rule.x0, rule.x1, a.x0, a.x1) > 0 && overlap1d(rule.x0, rule.x1, b.x0, b.x1) > 0);
   };
+  // Which lines (and photos) touch which, worked out once: only who owns them changes between passes.
+  interface Touch {
+    other: number | null;
+    story: number | null;
+    gap: number;
+    above: boolean;
+    below: boolean;
+    x0: number;
+  }
+  const touches = new Map<number, Touch[]>();
+  lines.forEach((line, index) => {
+    if (owners[index]) return;
+    const dropCap = line.size >= bodySize * 2 && foldText(line.text).length <= 2;
+    if (isDisplay(line, bodySize) && !dropCap) return;
+    const list: Touch[] = [];
+    const consider = (rect: Rect, other: number | null, story: number | null) => {
+      const gaps = gapsBetween(line.bbox, rect);
+      // From under a headline, the gap to the body is about the headline's own height.
+      const lineHeight = Math.max(height(line.bbox), height(rect), bodySize);
+      const column = gaps.x === 0 && overlap1d(line.bbox.x0, line.bbox.x1, rect.x0, rect.x1) >= 0.3 * Math.min(width(line.bbox), width(rect));
+      if (column && gaps.y <= lineHeight * 1.6 && !parted(line.bbox, rect)) {
+        list.push({ other, story, gap: gaps.y, above: rect.y1 <= line.bbox.y0 + 1, below: rect.y0 >= line.bbox.y1 - 1, x0: rect.x0 });
+      } else if (dropCap && gaps.y === 0 && gaps.x <= bodySize * 2) list.push({ other, story, gap: Infinity, above: false, below: false, x0: rect.x0 });
+    };
+    lines.forEach((other, otherIndex) => {
+      if (otherIndex !== index) consider(other.bbox, otherIndex, null);
+    });
+    for (const extra of extras) consider(extra.rect, null, extra.story);
+    if (list.length > 0) touches.set(index, list);
+  });
   for (let pass = 0; pass < ATTACH_PASSES; pass += 1) {
     let changed = false;
-    lines.forEach((line, index) => {
-      if (owners[index]) return;
-      const dropCap = line.size >= bodySize * 2 && foldText(line.text).length <= 2;
-      if (isDisplay(line, bodySize) && !dropCap) return;
+    for (const [index, list] of touches) {
+      if (owners[index]) continue;
+      const line = lines[index]!;
       const candidates = new Set<number>();
-      let above: { gap: number; story: number; x0: number } | null = null;
-      let below: { gap: number; story: number; x0: number } | null = null;
-      const consider = (rect: Rect, story: number) => {
-        const gaps = gapsBetween(line.bbox, rect);
-        // From under a headline, the gap to the body is about the headline's own height.
-        const lineHeight = Math.max(height(line.bbox), height(rect), bodySize);
-        const column = gaps.x === 0 && overlap1d(line.bbox.x0, line.bbox.x1, rect.x0, rect.x1) >= 0.3 * Math.min(width(line.bbox), width(rect));
-        if (column && gaps.y <= lineHeight * 1.6 && !parted(line.bbox, rect)) {
-          candidates.add(story);
-          const entry = { gap: gaps.y, story, x0: rect.x0 };
-          if (rect.y1 <= line.bbox.y0 + 1 && (!above || gaps.y < above.gap)) above = entry;
-          if (rect.y0 >= line.bbox.y1 - 1 && (!below || gaps.y < below.gap)) below = entry;
-        } else if (dropCap && gaps.y === 0 && gaps.x <= bodySize * 2) candidates.add(story);
-      };
-      lines.forEach((other, otherIndex) => {
-        const owner = owners[otherIndex];
-        if (owner && otherIndex !== index) consider(other.bbox, owner.story);
-      });
-      for (const extra of extras) consider(extra.rect, extra.story);
+      let above: Touch | null = null;
+      let below: Touch | null = null;
+      for (const touch of list) {
+        const story = touch.other === null ? touch.story : (owners[touch.other]?.story ?? null);
+        if (story === null) continue;
+        candidates.add(story);
+        const entry = { ...touch, story };
+        if (touch.above && (!above || touch.gap < above.gap)) above = entry;
+        if (touch.below && (!below || touch.gap < below.gap)) below = entry;
+      }
       let story = candidates.size === 1 ? [...candidates][0]! : null;
       if (story === null && candidates.size > 1) {
-        const [up, down] = [above as { story: number; x0: number } | null, below as { story: number; x0: number } | null];
+        const [up, down] = [above as Touch | null, below as Touch | null];
         const setIn = down !== null && line.bbox.x0 - down.x0 >= bodySize;
         story = setIn ? down.story : (up?.story ?? null);
       }
@@ -229,7 +249,7 @@ function attachNeighbours(lines: readonly TextLine[], owners: (Assignment | null
         owners[index] = { story, role: "body", score: 0 };
         changed = true;
       }
-    });
+    }
     if (!changed) return;
   }
 }

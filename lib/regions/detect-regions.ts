@@ -194,7 +194,8 @@ function columnsUnder(head: Head, heads: readonly Head[], lines: readonly TextLi
     if (under && overlap1d(figure.x0, figure.x1, head.rect.x0, head.rect.x1) > 0) bodyTop = figure.y1 + lineHeight * 1.5;
   }
   const candidates = lines
-    .filter((line) => line.size < bodySize * HEADLINE_SIZE_RATIO && line.bbox.y0 >= head.rect.y1 && line.bbox.x0 > leftLimit && line.bbox.x1 <= limit)
+    // The columns as they start under the headline (further down, other articles' columns may be laid out otherwise).
+    .filter((line) => line.size < bodySize * HEADLINE_SIZE_RATIO && line.bbox.y0 >= head.rect.y1 && line.bbox.y0 <= bodyTop + lineHeight * 6 && line.bbox.x0 > leftLimit && line.bbox.x1 <= limit)
     .sort((a, b) => a.bbox.x0 - b.bbox.x0);
   const columns: { x0: number; x1: number; top: number }[] = [];
   for (const line of candidates) {
@@ -215,17 +216,22 @@ function columnsUnder(head: Head, heads: readonly Head[], lines: readonly TextLi
         !head.lines.includes(line) &&
         overlap1d(line.bbox.x0, line.bbox.x1, head.rect.x0, head.rect.x1) <= bodySize &&
         overlap1d(line.bbox.x0, line.bbox.x1, column.x0, column.x1) > 0 &&
-        line.bbox.y1 > head.rect.y0 - lineHeight * 2 &&
+        line.bbox.y1 > head.rect.y0 &&
         line.bbox.y0 < head.rect.y1,
     );
+  // Columns that run under the headline are the article's; beyond its ends, contiguous columns that are empty beside it.
+  const under = (column: { x0: number; x1: number }) => overlap1d(column.x0, column.x1, head.rect.x0, head.rect.x1) >= Math.min(bodySize * 2, (column.x1 - column.x0) / 2);
+  // A column between two headlines set side by side goes with the nearer one (each centred over its own columns).
+  const gapTo = (rect: Rect, column: { x0: number; x1: number }) => Math.max(0, rect.x0 - column.x1, column.x0 - rect.x1);
+  const nearer = (column: { x0: number; x1: number }) => !heads.some((other) => other !== head && band(other.rect) && gapTo(other.rect, column) < gapTo(head.rect, column));
+  const claims = (column: { x0: number; x1: number }, edge: number) => under(column) || (Math.abs(edge) <= bodySize * 3 && emptyBeside(column) && nearer(column));
   let x1 = head.rect.x1;
   for (const column of columns) {
-    if (column.x0 >= head.rect.x1 - bodySize && startsWithHead(column) && column.x0 - x1 <= bodySize * 3 && emptyBeside(column)) x1 = Math.max(x1, column.x1);
-    else if (column.x0 < head.rect.x1 - bodySize && column.x1 > head.rect.x0 && startsWithHead(column)) x1 = Math.max(x1, column.x1);
+    if (startsWithHead(column) && column.x1 > x1 && claims(column, column.x0 - x1)) x1 = column.x1;
   }
   let x0 = head.rect.x0;
   for (const column of [...columns].reverse()) {
-    if (column.x1 <= head.rect.x0 + bodySize && startsWithHead(column) && x0 - column.x1 <= bodySize * 3 && emptyBeside(column)) x0 = Math.min(x0, column.x0);
+    if (startsWithHead(column) && column.x0 < x0 && claims(column, x0 - column.x1)) x0 = column.x0;
   }
   return [x0, x1];
 }

@@ -2,7 +2,7 @@ import type { TextLayerIssue } from "@/lib/db/generated/enums";
 import { anchorStories, type StoryText } from "./anchor-stories";
 import { textLayerIssueOf } from "./assess-text-layer";
 import { detectArticles } from "./detect-regions";
-import { iou } from "./iou";
+import { coveredShare, iou } from "./iou";
 import { matchHeadlines } from "./match-headline";
 import { toDetectedRegion, type DetectedRegion } from "./page-article";
 import { bodySizeOf } from "./page-typography";
@@ -40,7 +40,9 @@ export function findRegions(layout: PageLayout, stories: readonly StoryText[]): 
   );
   const found = new Set(anchored.map((article) => article.storyKey));
   const missing = stories.filter((story) => !found.has(story.key));
-  const free = blocks.filter((block) => !anchored.some((article) => iou(union(article.shape), union(block.shape)) > 0.2));
+  // A block mostly inside an anchored article (its deck, a graphic with its own heads) is part of it, not another article.
+  const taken = anchored.flatMap((article) => article.shape);
+  const free = blocks.filter((block) => !anchored.some((article) => iou(union(article.shape), union(block.shape)) > 0.2) && coveredShare(block.shape, taken) < 0.5);
   const regions = anchored.map((article) => toDetectedRegion(article, layout, bodySize));
   const freeRegions = free.map((block) => toDetectedRegion(block, layout, bodySize));
   const claimed = new Map<number, { storyKey: string; confidence: number }>();

@@ -36,3 +36,11 @@ export function shapeIou(a: readonly Rect[], b: readonly Rect[]): number {
   const total = coverage(all, (x, y) => contains(a, x, y) || contains(b, x, y));
   return total > 0 ? inter / total : 0;
 }
+
+/** The share of shape `a` that shape `b` covers, 0..1 (each a union of rectangles). */
+export function coveredShare(a: readonly Rect[], b: readonly Rect[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const all = [...a, ...b];
+  const own = coverage(all, (x, y) => contains(a, x, y));
+  return own > 0 ? coverage(all, (x, y) => contains(a, x, y) && contains(b, x, y)) / own : 0;
+}
