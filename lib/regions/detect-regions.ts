@@ -188,10 +188,14 @@ function columnsUnder(head: Head, heads: readonly Head[], lines: readonly TextLi
   const besideLeft = heads.filter((other) => other !== head && other.rect.x1 < head.rect.x0 && band(other.rect)).map((other) => other.rect.x1);
   const leftLimit = Math.max(-1, ...besideLeft, ...frames.filter((rule) => rule.bbox.x1 <= head.rect.x0 + 1).map((rule) => rule.bbox.x1));
   let bodyTop = head.rect.y1;
+  const photos: Rect[] = [];
   for (const figure of [...figures].sort((a, b) => a.y0 - b.y0)) {
     const under = figure.y0 >= bodyTop - 2 && figure.y0 - bodyTop <= lineHeight * 2;
     // The photo's caption sits under it, before the body.
-    if (under && overlap1d(figure.x0, figure.x1, head.rect.x0, head.rect.x1) > 0) bodyTop = figure.y1 + lineHeight * 1.5;
+    if (under && overlap1d(figure.x0, figure.x1, head.rect.x0, head.rect.x1) > 0) {
+      bodyTop = figure.y1 + lineHeight * 1.5;
+      photos.push(figure);
+    }
   }
   const candidates = lines
     // The columns as they start under the headline (further down, other articles' columns may be laid out otherwise).
@@ -223,7 +227,7 @@ function columnsUnder(head: Head, heads: readonly Head[], lines: readonly TextLi
   const under = (column: { x0: number; x1: number }) => overlap1d(column.x0, column.x1, head.rect.x0, head.rect.x1) >= Math.min(bodySize * 2, (column.x1 - column.x0) / 2);
   // A column between two headlines set side by side goes with the nearer one (each centred over its own columns).
   const gapTo = (rect: Rect, column: { x0: number; x1: number }) => Math.max(0, rect.x0 - column.x1, column.x0 - rect.x1);
-  const nearer = (column: { x0: number; x1: number }) => !heads.some((other) => other !== head && band(other.rect) && gapTo(other.rect, column) < gapTo(head.rect, column));
+  const nearer = (column: { x0: number; x1: number }) => !heads.some((other) => other !== head && band(other.rect) && gapTo(other.rect, column) + bodySize * 2 < gapTo(head.rect, column));
   const claims = (column: { x0: number; x1: number }, edge: number) => under(column) || (Math.abs(edge) <= bodySize * 3 && emptyBeside(column) && nearer(column));
   let x1 = head.rect.x1;
   for (const column of columns) {
@@ -233,6 +237,8 @@ function columnsUnder(head: Head, heads: readonly Head[], lines: readonly TextLi
   for (const column of [...columns].reverse()) {
     if (startsWithHead(column) && column.x0 < x0 && claims(column, x0 - column.x1)) x0 = column.x0;
   }
+  // A photo set between the headline and the body spans the article's columns.
+  for (const photo of photos) [x0, x1] = [Math.min(x0, photo.x0), Math.max(x1, photo.x1)];
   return [x0, x1];
 }
 
