@@ -156,9 +156,16 @@ function topRuleOf(head: Head, rules: readonly Rule[], columnWidth: number): Rul
         width(rule.bbox) >= ORNAMENT_SHARE * Math.min(columnWidth, width(head.rect)) &&
         rule.bbox.y1 <= head.rect.y0 + 1 &&
         head.rect.y0 - rule.bbox.y1 <= reach &&
-        overlap1d(rule.bbox.x0, rule.bbox.x1, head.rect.x0, head.rect.x1) >= 0.5 * width(head.rect),
+        overlap1d(rule.bbox.x0, rule.bbox.x1, head.rect.x0, head.rect.x1) >= 0.5 * width(head.rect) &&
+        !closesFrame(rule, rules),
     )
     .sort((a, b) => b.bbox.y1 - a.bbox.y1)[0];
+}
+
+/** The bottom edge of a box's frame (sides coming down to its ends): the box above ends there, nothing below starts there. */
+function closesFrame(rule: Rule, rules: readonly Rule[]): boolean {
+  const side = (x: number) => rules.some((other) => other.orientation === "vertical" && Math.abs(other.bbox.y1 - rule.bbox.y1) <= 3 && Math.abs((other.bbox.x0 + other.bbox.x1) / 2 - x) <= 3);
+  return side(rule.bbox.x0) && side(rule.bbox.x1);
 }
 
 /** The width of a column of body text: the median width of full body lines. */
@@ -240,6 +247,31 @@ function columnsUnder(head: Head, heads: readonly Head[], lines: readonly TextLi
   // A photo set between the headline and the body spans the article's columns.
   for (const photo of photos) [x0, x1] = [Math.min(x0, photo.x0), Math.max(x1, photo.x1)];
   return [x0, x1];
+}
+
+/** A headline set vertically (竖排): a stack of single characters, much taller than wide. */
+function isVertical(head: Head): boolean {
+  return head.lines.length >= 3 && head.lines.every((line) => [...line.text].length <= 2) && height(head.rect) > 2.5 * width(head.rect);
+}
+
+/**
+ * A vertical headline's article: the body columns beside it that start level
+ * with its top, on its left (where it usually stands at the right edge of
+ * its article, the text reading towards it) or else on its right.
+ */
+function columnsBeside(head: Head, lines: readonly TextLine[], bodySize: number): [number, number] {
+  const lineHeight = bodySize * 1.6;
+  const starts = lines.filter((line) => line.size < bodySize * HEADLINE_SIZE_RATIO && Math.abs(line.bbox.y0 - head.rect.y0) <= lineHeight * 3);
+  let x0 = head.rect.x0;
+  for (const line of [...starts].filter((candidate) => candidate.bbox.x1 <= head.rect.x0 + 1).sort((a, b) => b.bbox.x1 - a.bbox.x1)) {
+    if (x0 - line.bbox.x1 <= bodySize * 3) x0 = Math.min(x0, line.bbox.x0);
+  }
+  if (x0 < head.rect.x0) return [x0, head.rect.x1];
+  let x1 = head.rect.x1;
+  for (const line of [...starts].filter((candidate) => candidate.bbox.x0 >= head.rect.x1 - 1).sort((a, b) => a.bbox.x0 - b.bbox.x0)) {
+    if (line.bbox.x0 - x1 <= bodySize * 3) x1 = Math.max(x1, line.bbox.x1);
+  }
+  return [head.rect.x0, x1];
 }
 
 /** A photo set right above the headline (nothing between them but its caption): the block starts at the photo. */
@@ -334,7 +366,7 @@ export function detectArticles(layout: PageLayout): PageArticle[] {
       const topRule = tops.get(head);
       const edgeRule = topRule && !area.pageWide(topRule) ? topRule : undefined;
       const photo = edgeRule ? undefined : photoAbove(head, figures, heads, bodySize);
-      let [x0, x1] = edgeRule ? [edgeRule.bbox.x0, edgeRule.bbox.x1] : columnsUnder(head, heads, lines, figures, rules, bodySize, textRight);
+      let [x0, x1] = edgeRule ? [edgeRule.bbox.x0, edgeRule.bbox.x1] : isVertical(head) ? columnsBeside(head, lines, bodySize) : columnsUnder(head, heads, lines, figures, rules, bodySize, textRight);
       // The photo over the headline is as wide as its article; a photo beside it adds its columns.
       if (photo) [x0, x1] = [Math.min(x0, photo.x0), Math.max(x1, photo.x1)];
       const side = edgeRule || photo ? undefined : photoBeside(head, heads, figures, bodySize);
@@ -354,7 +386,8 @@ export function detectArticles(layout: PageLayout): PageArticle[] {
     const { x0, x1, top } = spans.get(head)!;
     const closeWidth = ORNAMENT_SHARE * Math.min(columnWidth, x1 - x0);
     const closers = [
-      ...rules.filter((rule) => rule.orientation === "horizontal" && rule.bbox.y0 > head.rect.y1 && width(rule.bbox) >= closeWidth).map((rule) => ({ x0: rule.bbox.x0, x1: rule.bbox.x1, y: rule.bbox.y0 })),
+      // A rule right under the headline (a 题线 under a column head) opens the article, it does not close it.
+      ...rules.filter((rule) => rule.orientation === "horizontal" && rule.bbox.y0 > head.rect.y1 + bodySize * 1.5 && width(rule.bbox) >= closeWidth).map((rule) => ({ x0: rule.bbox.x0, x1: rule.bbox.x1, y: rule.bbox.y0 })),
       ...heads
         .filter((other) => other !== head && other.rect.y0 > head.rect.y1)
         .map((other) => {
@@ -373,6 +406,7 @@ export function detectArticles(layout: PageLayout): PageArticle[] {
     });
     const roled = inside.map((line): RoledLine => ({ line, role: roleOf(line, head, figures, bodySize) }));
     const bodyCharacters = roled.filter((entry) => entry.role === "body").reduce((sum, entry) => sum + foldText(entry.line.text).length, 0);
+    if (process.env.HEADS) console.log("head", head.lines.map((l) => l.text).join("/").slice(0, 30), JSON.stringify(shape.map((r) => [r.x0, r.y0, r.x1, r.y1].map(Math.round))), "body", bodyCharacters);
     if (bodyCharacters < MIN_BODY_CHARACTERS) continue;
     articles.push({ storyKey: null, shape, lines: roled, confidence: null });
   }
