@@ -333,7 +333,6 @@ export function anchorStories(layout: PageLayout, stories: readonly StoryText[],
     });
   });
 
-  if (process.env.DBG) lines.forEach((l, i) => { const o = owners[i]; if (o && stories[o.story]!.key === process.env.DBG) console.log("own", l.bbox.x0.toFixed(0), l.bbox.y0.toFixed(0), l.bbox.x1.toFixed(0), o.role, o.score.toFixed(2), l.text.slice(0, 50)); });
   const owned = pictures.map((rect) => ({ rect, story: figureOwner(rect, lines, owners, bodySize) }));
   const figures = owned.flatMap((figure) => (figure.story === null ? [] : [{ rect: figure.rect, story: figure.story }]));
   // A credit or caption line against another story's picture (or a stand-alone one) is not this story's.

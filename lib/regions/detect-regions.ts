@@ -87,7 +87,7 @@ function findHeads(lines: readonly TextLine[], bodySize: number): Head[] {
  * one, joins it; a drop cap (one or two large letters against the first body
  * lines) is body text.
  */
-function joinDecksAndDropCaps(heads: Head[], lines: readonly TextLine[], bodySize: number): Head[] {
+function joinDecksAndDropCaps(heads: Head[], lines: readonly TextLine[], rules: readonly Rule[], bodySize: number): Head[] {
   const dropCap = (head: Head) =>
     head.lines.length === 1 &&
     foldText(head.lines[0]!.text).length <= 2 &&
@@ -100,7 +100,9 @@ function joinDecksAndDropCaps(heads: Head[], lines: readonly TextLine[], bodySiz
       const limit = Math.max(candidate.size, head.size) * 1.2;
       const overlaps = overlap1d(candidate.rect.x0, candidate.rect.x1, head.rect.x0, head.rect.x1) >= 0.5 * Math.min(width(head.rect), width(candidate.rect));
       const between = lines.some((line) => line.size < bodySize * HEADLINE_SIZE_RATIO && line.bbox.y0 >= candidate.rect.y1 - 1 && line.bbox.y1 <= head.rect.y0 + 1 && overlap1d(line.bbox.x0, line.bbox.x1, head.rect.x0, head.rect.x1) > 0 && !head.kickers.includes(line));
-      return overlaps && !between && gap >= -1 && gap <= limit && head.size < candidate.size * 0.9 + 0.01;
+      // A rule across the lower head's whole width parts two stories (a short ornament between headline and deck does not).
+      const ruled = rules.some((rule) => rule.orientation === "horizontal" && rule.bbox.y0 >= candidate.rect.y1 - 1 && rule.bbox.y1 <= head.rect.y0 + 1 && overlap1d(rule.bbox.x0, rule.bbox.x1, head.rect.x0, head.rect.x1) >= 0.9 * width(head.rect));
+      return overlaps && !between && !ruled && gap >= -1 && gap <= limit && head.size < candidate.size * 0.9 + 0.01;
     });
     if (parent) {
       parent.decks.push(...head.kickers, ...head.lines);
@@ -156,10 +158,16 @@ function topRuleOf(head: Head, rules: readonly Rule[], columnWidth: number): Rul
         width(rule.bbox) >= ORNAMENT_SHARE * Math.min(columnWidth, width(head.rect)) &&
         rule.bbox.y1 <= head.rect.y0 + 1 &&
         head.rect.y0 - rule.bbox.y1 <= reach &&
-        overlap1d(rule.bbox.x0, rule.bbox.x1, head.rect.x0, head.rect.x1) >= 0.5 * width(head.rect) &&
+        // A rule narrower than the headline over it is an ornament.
+        overlap1d(rule.bbox.x0, rule.bbox.x1, head.rect.x0, head.rect.x1) >= 0.9 * width(head.rect) &&
         !closesFrame(rule, rules),
     )
     .sort((a, b) => b.bbox.y1 - a.bbox.y1)[0];
+}
+
+/** A rule set under a photo and its caption (a few lines below the picture, over its columns). */
+function underCaption(rule: Rule, figures: readonly Rect[], bodySize: number): boolean {
+  return figures.some((figure) => figure.y1 <= rule.bbox.y0 && rule.bbox.y0 - figure.y1 <= bodySize * 6 && overlap1d(figure.x0, figure.x1, rule.bbox.x0, rule.bbox.x1) >= 0.5 * width(rule.bbox));
 }
 
 /** The bottom edge of a box's frame (sides coming down to its ends): the box above ends there, nothing below starts there. */
@@ -222,6 +230,7 @@ function columnsUnder(head: Head, heads: readonly Head[], lines: readonly TextLi
   // headline's height (another article's column runs on past it, or its headline sits there);
   // lines reaching over the headline's own columns (its photo's caption, a jump line) do not count.
   const emptyBeside = (column: { x0: number; x1: number }) =>
+    !figures.some((figure) => overlap1d(figure.x0, figure.x1, column.x0, column.x1) > 0 && overlap1d(figure.y0, figure.y1, head.rect.y0, head.rect.y1) > 0 && overlap1d(figure.x0, figure.x1, head.rect.x0, head.rect.x1) === 0) &&
     !lines.some(
       (line) =>
         !head.lines.includes(line) &&
@@ -274,6 +283,17 @@ function columnsBeside(head: Head, lines: readonly TextLine[], bodySize: number)
   return [head.rect.x0, x1];
 }
 
+/**
+ * Headlines that are not articles' own: display lines printed inside a
+ * picture that holds two or more of them (the quotes, labels and title of an
+ * infographic, set over its background). One headline set on a photo stays.
+ */
+function outsideGraphics(heads: readonly Head[], figures: readonly Rect[]): Head[] {
+  const inside = (head: Head, figure: Rect) => overlap1d(head.rect.x0, head.rect.x1, figure.x0, figure.x1) * overlap1d(head.rect.y0, head.rect.y1, figure.y0, figure.y1) >= 0.9 * width(head.rect) * height(head.rect);
+  const graphics = figures.filter((figure) => heads.filter((head) => inside(head, figure)).length >= 2);
+  return heads.filter((head) => !graphics.some((figure) => inside(head, figure)));
+}
+
 /** A photo set right above the headline (nothing between them but its caption): the block starts at the photo. */
 function photoAbove(head: Head, figures: readonly Rect[], heads: readonly Head[], bodySize: number): Rect | undefined {
   return figures.find(
@@ -290,10 +310,20 @@ function photoAbove(head: Head, figures: readonly Rect[], heads: readonly Head[]
  * article's picture, in columns of its own (not another headline's photo
  * above it).
  */
-function photoBeside(head: Head, heads: readonly Head[], figures: readonly Rect[], bodySize: number): Rect | undefined {
+function photoBeside(head: Head, heads: readonly Head[], figures: readonly Rect[], rules: readonly Rule[], bodySize: number): Rect | undefined {
+  // Another story's picture: set above that story's headline, or down in its columns with no rule between.
+  const others = (figure: Rect) =>
+    heads.some(
+      (other) =>
+        other !== head &&
+        (photoAbove(other, [figure], heads, bodySize) ||
+          (other.rect.y1 <= figure.y0 &&
+            overlap1d(other.rect.x0, other.rect.x1, figure.x0, figure.x1) >= 0.5 * width(figure) &&
+            !rules.some((rule) => rule.orientation === "horizontal" && rule.bbox.y0 >= other.rect.y1 && rule.bbox.y1 <= figure.y0 + 1 && overlap1d(rule.bbox.x0, rule.bbox.x1, figure.x0, figure.x1) >= 0.9 * width(figure)))),
+    );
   return figures.find(
     (figure) =>
-      !heads.some((other) => other !== head && photoAbove(other, [figure], heads, bodySize)) &&
+      !others(figure) &&
       Math.abs(figure.y0 - head.rect.y0) <= head.size * 1.5 &&
       overlap1d(figure.y0, figure.y1, head.rect.y0, head.rect.y1) > 0 &&
       (Math.abs(head.rect.x0 - figure.x1) <= bodySize * 3 || Math.abs(figure.x0 - head.rect.x1) <= bodySize * 3),
@@ -345,13 +375,15 @@ export function detectArticles(layout: PageLayout): PageArticle[] {
   const inContent = (rect: Rect) => rect.y0 >= area.top - 1 && rect.y1 <= area.bottom + 1;
   const lines = layout.lines.filter((line) => inContent(line.bbox));
   if (lines.length === 0) return [];
-  const rules = layout.rules.filter((rule) => inContent(rule.bbox) && !(rule.bbox.y1 <= area.top + 1 || rule.bbox.y0 >= area.bottom - 1));
+  let rules = layout.rules.filter((rule) => inContent(rule.bbox) && !(rule.bbox.y1 <= area.top + 1 || rule.bbox.y0 >= area.bottom - 1));
   const bodySize = bodySizeOf(lines);
-  const heads = joinDecksAndDropCaps(findHeads(lines, bodySize), lines, bodySize);
-  const gutter = gutterOf(rules, bodySize);
-  const columnWidth = columnWidthOf(lines, bodySize);
   const pageArea = layout.width * layout.height;
   const figures = layout.figures.filter((figure) => (figure.x1 - figure.x0) * (figure.y1 - figure.y0) < pageArea * 0.5);
+  // Lines drawn inside a picture (a graphic's panels, a photo's border) are the picture's, not the page's.
+  rules = rules.filter((rule) => !figures.some((figure) => rule.bbox.x0 >= figure.x0 - 1 && rule.bbox.x1 <= figure.x1 + 1 && rule.bbox.y0 >= figure.y0 - 1 && rule.bbox.y1 <= figure.y1 + 1));
+  const heads = outsideGraphics(joinDecksAndDropCaps(findHeads(lines, bodySize), lines, rules, bodySize), figures);
+  const gutter = gutterOf(rules, bodySize);
+  const columnWidth = columnWidthOf(lines, bodySize);
   const textRight = Math.max(...lines.map((line) => line.bbox.x1));
   // Footer lines in small type (责任编辑…) do not count as the page's text.
   const textBottom = Math.max(...lines.filter((line) => line.size >= bodySize * 0.85).map((line) => line.bbox.y1));
@@ -369,7 +401,7 @@ export function detectArticles(layout: PageLayout): PageArticle[] {
       let [x0, x1] = edgeRule ? [edgeRule.bbox.x0, edgeRule.bbox.x1] : isVertical(head) ? columnsBeside(head, lines, bodySize) : columnsUnder(head, heads, lines, figures, rules, bodySize, textRight);
       // The photo over the headline is as wide as its article; a photo beside it adds its columns.
       if (photo) [x0, x1] = [Math.min(x0, photo.x0), Math.max(x1, photo.x1)];
-      const side = edgeRule || photo ? undefined : photoBeside(head, heads, figures, bodySize);
+      const side = edgeRule || photo ? undefined : photoBeside(head, heads, figures, rules, bodySize);
       if (side) [x0, x1] = [Math.min(x0, side.x0), Math.max(x1, side.x1)];
       // A rule shared by headlines set side by side: each takes its part of it.
       for (const other of heads) {
@@ -387,9 +419,13 @@ export function detectArticles(layout: PageLayout): PageArticle[] {
     const closeWidth = ORNAMENT_SHARE * Math.min(columnWidth, x1 - x0);
     const closers = [
       // A rule right under the headline (a 题线 under a column head) opens the article, it does not close it.
-      ...rules.filter((rule) => rule.orientation === "horizontal" && rule.bbox.y0 > head.rect.y1 + bodySize * 1.5 && width(rule.bbox) >= closeWidth).map((rule) => ({ x0: rule.bbox.x0, x1: rule.bbox.x1, y: rule.bbox.y0 })),
+      // Nor does the rule under a photo's caption, which sets the picture off from the body running on below it.
+      ...rules
+        .filter((rule) => rule.orientation === "horizontal" && rule.bbox.y0 > head.rect.y1 + bodySize * 1.5 && width(rule.bbox) >= closeWidth && !underCaption(rule, figures, bodySize))
+        .map((rule) => ({ x0: rule.bbox.x0, x1: rule.bbox.x1, y: rule.bbox.y0 })),
+      // Headlines below this one's (its decks may reach down beside them, as a banner's deck does).
       ...heads
-        .filter((other) => other !== head && other.rect.y0 > head.rect.y1)
+        .filter((other) => other !== head && other.rect.y0 > Math.max(...head.lines.map((line) => line.bbox.y1)))
         .map((other) => {
           const below = spans.get(other)!;
           return { x0: below.x0, x1: below.x1, y: below.top };
@@ -406,7 +442,6 @@ export function detectArticles(layout: PageLayout): PageArticle[] {
     });
     const roled = inside.map((line): RoledLine => ({ line, role: roleOf(line, head, figures, bodySize) }));
     const bodyCharacters = roled.filter((entry) => entry.role === "body").reduce((sum, entry) => sum + foldText(entry.line.text).length, 0);
-    if (process.env.HEADS) console.log("head", head.lines.map((l) => l.text).join("/").slice(0, 30), JSON.stringify(shape.map((r) => [r.x0, r.y0, r.x1, r.y1].map(Math.round))), "body", bodyCharacters);
     if (bodyCharacters < MIN_BODY_CHARACTERS) continue;
     articles.push({ storyKey: null, shape, lines: roled, confidence: null });
   }
