@@ -53,7 +53,8 @@ export interface BlockEdges {
 /**
  * An article's block on the page: its outline grown down into the empty
  * space under it, up to the nearest rule, or halfway to whatever prints next
- * (not into a gap narrower than `snap`),
+ * (a gap narrower than `snap` to either stays a gap: the region hugs a
+ * story set tight against its neighbours),
  * or to the bottom of the printed area; upwards and sideways by at most
  * `reach` (a gutter: the rule over a headline, the space between columns). This is how layout desks and e-paper
  * systems see an article (the space under a short story to the rule above the
@@ -66,14 +67,15 @@ export function growIntoBlock(slabs: readonly Rect[], edges: BlockEdges, options
   const vertical = edges.rules.filter((rule) => rule.orientation === "vertical").map((rule) => rule.bbox);
   const spansX = (rect: Rect, slab: Rect, share: number) => overlap1d(rect.x0, rect.x1, slab.x0, slab.x1) > share * width(slab);
   const spansY = (rect: Rect, slab: Rect, share: number) => overlap1d(rect.y0, rect.y1, slab.y0, slab.y1) > share * height(slab);
-  // How far an edge may move: to the nearest rule, or halfway to the nearest thing printed before that rule.
+  // How far an edge may move: to the nearest rule, or halfway to the nearest thing printed before that rule; not across a narrow gap.
   const limit = (edge: number, rules: number[], others: number[], direction: 1 | -1) => {
     const ahead = (value: number) => (value - edge) * direction >= -1;
     const rule = rules.filter(ahead).sort((a, b) => (a - b) * direction)[0];
     const other = others.filter((value) => ahead(value) && (rule === undefined || (value - rule) * direction < 0)).sort((a, b) => (a - b) * direction)[0];
     // A narrow gap to the next thing printed (between two briefs, a story and its neighbour's headline) stays a gap.
     if (other !== undefined) return Math.abs(other - edge) <= snap ? edge : (edge + other) / 2;
-    return rule !== undefined ? rule - direction : undefined;
+    if (rule === undefined) return undefined;
+    return Math.abs(rule - edge) <= snap ? edge : rule - direction;
   };
   const grown = slabs.map((slab, index) => {
     const rect = { ...slab };

@@ -254,22 +254,25 @@ function pageA06(lead: Written, leadRest: string[]): TestPage {
   // Briefs fill the column, as a layout desk sets them: the last one cut to a sentence that fits.
   let top = 652;
   const briefs: string[] = [];
-  const topics = ["livelihood", "environment", "sports", "agriculture", "health", "culture", "law", "transport"];
+  const topics = ["livelihood", "environment", "sports", "agriculture", "health", "culture", "law", "transport", "education", "technology", "overseas", "economy"];
   for (let index = 0; index < topics.length && top < 1000 - 3 * BODY * 1.5; index += 1) {
     const brief = write(`a06-brief-${index}`, topics[index]!, { headline: 12 });
-    const key = `brief-${index + 1}`;
+    const key = `brief-${briefs.length + 1}`;
     const sentences = brief.paragraphs[0]!.split(/(?<=。)/u).slice(0, 3).join("");
     page.begin(key, { kicker: null, headline: sentences.slice(0, 12), subtitle: null, bylines: [] });
     const lines = b.flow([`■${sentences}`], [{ x0: k0, y0: top, x1: k1, y1: 1000 }], BODY);
     if (lines.length === 0) {
+      // Not even its first sentence fits: the desk tries the next brief.
       page.stories.delete(key);
-      break;
+      continue;
     }
     page.stories.get(key)!.body.push(lines.map((line) => line.text).join(""));
     top = Math.max(...lines.map((line) => line.rect.y1)) + 10;
     briefs.push(key);
   }
-  page.geometryGroups.push({ keys: briefs, slab: { x0: k0, y0: 614, x1: k1, y1: 1000 } });
+  // The row ends under the last brief: the story beside it is cut to the same depth, the ad takes the rest.
+  const rowBottom = top - 10 + 4;
+  page.geometryGroups.push({ keys: briefs, slab: { x0: k0, y0: 614, x1: k1, y1: rowBottom } });
 
   // A story of four columns with 引题/主题/副题.
   const wide = write("a06-wide", "economy", { headline: 19, kicker: true, subtitle: true });
@@ -278,12 +281,12 @@ function pageA06(lead: Written, leadRest: string[]): TestPage {
   b.text(wide.kicker!, w0, 632, 13);
   b.text(wide.headline, w0, 664, 26);
   b.text(wide.subtitle!, w0, 688, 13);
-  page.body("wide", [`本报讯（记者 黄晓晴）${wide.paragraphs[0]}`, ...wide.paragraphs.slice(1)], columnsOf(2, 5, 700, 1000));
+  page.body("wide", [`本报讯（记者 黄晓晴）${wide.paragraphs[0]}`, ...wide.paragraphs.slice(1)], columnsOf(2, 5, 700, rowBottom));
 
   // The ad: a framed box with a slogan in display type, the advertiser's lines and the 广告 mark. No story.
   page.furniture();
-  b.frame({ x0: MARGIN, y0: 1012, x1: WIDTH - MARGIN, y1: CONTENT_BOTTOM });
-  b.text("广告", MARGIN + 4, 1022, 7);
+  b.frame({ x0: MARGIN, y0: rowBottom + 12, x1: WIDTH - MARGIN, y1: CONTENT_BOTTOM });
+  b.text("广告", MARGIN + 4, rowBottom + 22, 7);
   b.centred("侨都好房 品质生活", MARGIN, WIDTH - MARGIN, 1062, 30);
   b.centred("江景现房 交通便利 配套成熟 即买即住", MARGIN, WIDTH - MARGIN, 1090, 14);
   b.centred("咨询热线：0750-3888888 地址：江门市蓬江区建设路88号 开发商：江门侨都置业有限公司", MARGIN, WIDTH - MARGIN, 1116, 9);

@@ -123,8 +123,8 @@ export class PageBuilder {
   /**
    * Sets paragraphs into columns, top to bottom, left to right, each
    * paragraph's first line indented two characters, as much as fits. A
-   * paragraph the columns cut short is cut back to its last full sentence (a
-   * layout desk cuts by sentence). Returns the lines set.
+   * paragraph the columns cut short is cut back to its last full sentence, or
+   * clause (a layout desk cuts to fit). Returns the lines set.
    */
   flow(paragraphs: readonly string[], columns: readonly Rect[], size: number, leading = size * 1.5): SetLine[] {
     const perLine = (column: Rect) => Math.floor((column.x1 - column.x0) / size + 0.001);
@@ -148,10 +148,12 @@ export class PageBuilder {
         // Cut short: back to the paragraph's last full sentence.
         const own = set.filter((line) => line.paragraph === paragraph);
         const printed = own.map((line) => line.text).join("");
-        const end = printed.lastIndexOf("。");
+        // Back to the last full sentence, or else to the last clause, closed with a full stop.
+        const sentence = printed.lastIndexOf("。");
+        const end = sentence > 2 ? sentence : printed.lastIndexOf("，");
         set.splice(set.length - own.length);
         if (end > 2) {
-          let rest = [...printed.slice(0, end + 1)];
+          let rest = [...`${printed.slice(0, end)}。`];
           for (const line of own) {
             if (rest.length === 0) break;
             const count = [...line.text].length;
