@@ -254,6 +254,49 @@ function attachNeighbours(lines: readonly TextLine[], owners: (Assignment | null
   }
 }
 
+/** A run of lines this short, inside another story's column, is a stock phrase both stories use. */
+const MAX_BORROWED_RUN = 4;
+
+/**
+ * A few lines matched to one story in the middle of another story's column
+ * (the same line above and below the run is the other's) are that other's:
+ * a city daily repeats its stock phrases (签订合作协议，共同推进…领域合作)
+ * in many stories, and a column of text does not switch stories for a line.
+ */
+function keepColumnsWhole(lines: readonly TextLine[], owners: (Assignment | null)[], bodySize: number): void {
+  // The next line down in the same column, if close.
+  const next = lines.map((line) => {
+    let best: number | null = null;
+    lines.forEach((other, index) => {
+      const gap = other.bbox.y0 - line.bbox.y1;
+      // One column: overlapping, or starting within an indent of each other (a paragraph's short last line, the next one set in).
+      const column = overlap1d(line.bbox.x0, line.bbox.x1, other.bbox.x0, other.bbox.x1) >= 0.5 * Math.min(width(line.bbox), width(other.bbox)) || Math.abs(line.bbox.x0 - other.bbox.x0) <= bodySize * 3;
+      if (column && gap >= -1 && gap <= Math.max(height(line.bbox), bodySize) * 1.6 && (best === null || other.bbox.y0 < lines[best]!.bbox.y0)) best = index;
+    });
+    return best;
+  });
+  const previous = new Map<number, number>();
+  next.forEach((below, index) => {
+    if (below !== null) previous.set(below, index);
+  });
+  lines.forEach((_, start) => {
+    const story = owners[start]?.story;
+    const above = previous.get(start);
+    if (story === undefined || above === undefined || (previous.has(above) && owners[above]?.story === story)) return;
+    // The run: this story's lines (and unmatched ones) down the column from here.
+    const outerAbove = owners[above]?.story;
+    if (outerAbove === undefined || outerAbove === story) return;
+    const run: number[] = [];
+    let cursor: number | null = start;
+    while (cursor !== null && (owners[cursor] === null || owners[cursor]!.story === story) && run.length <= MAX_BORROWED_RUN) {
+      run.push(cursor);
+      cursor = next[cursor] ?? null;
+    }
+    if (cursor === null || run.length > MAX_BORROWED_RUN || owners[cursor]?.story !== outerAbove) return;
+    for (const index of run) owners[index] = { story: outerAbove, role: "body", score: 0 };
+  });
+}
+
 /**
  * Lines whose text the layout desk rewrote match no story; the page's
  * geometry still says whose they are. In an article block found from the
@@ -312,6 +355,7 @@ export function anchorStories(layout: PageLayout, stories: readonly StoryText[],
   // phrase) join the lines around them first, so that they bridge a story's
   // column instead of cutting it in two.
   attachNeighbours(lines, owners, [], layout.rules, bodySize);
+  keepColumnsWhole(lines, owners, bodySize);
 
   const pageArea = layout.width * layout.height;
   // A picture filling half the page is a scan or a background, not a photo.
