@@ -88,7 +88,7 @@ function write(seed: string, topic: string, options: { headline: number; kicker?
 }
 
 class TestPage {
-  readonly builder = new PageBuilder(WIDTH, HEIGHT);
+  readonly builder: PageBuilder;
   readonly stories = new Map<string, StoryText>();
   private readonly slabs = new Map<string, Rect[] | undefined>();
   readonly geometryGroups: { keys: string[]; slab: Rect }[] = [];
@@ -96,7 +96,9 @@ class TestPage {
   constructor(
     readonly number: string,
     readonly name: string,
+    options: { garbled?: boolean } = {},
   ) {
+    this.builder = new PageBuilder(WIDTH, HEIGHT, options);
     const b = this.builder;
     b.owner = null;
     // The page header: date, 版名 and 版次, the desk's editors, and the page-wide rule under them.
@@ -294,8 +296,8 @@ function pageA06(lead: Written, leadRest: string[]): TestPage {
 }
 
 /** A07 江门新闻: a vertical headline, a double-framed box, three stories side by side with no rules between them. */
-function pageA07(): TestPage {
-  const page = new TestPage("A07", "江门新闻");
+function pageA07(options: { garbled?: boolean } = {}): TestPage {
+  const page = new TestPage("A07", "江门新闻", options);
   const b = page.builder;
   // 竖排: the headline down the right edge of columns 1–3, the body in three columns to its left.
   const vertical = write("a07-vertical", "overseas", { headline: 14 });
@@ -338,6 +340,41 @@ function pageA07(): TestPage {
   b.text(third.headline, t0, 556, 18);
   page.body("third", [`本报讯（通讯员 江体宣）${third.paragraphs[0]}`, ...third.paragraphs.slice(1)], columnsOf(4, 5, 568, CONTENT_BOTTOM));
   return page;
+}
+
+/** Pages whose text layer cannot anchor regions, and the issue detection must report. */
+export interface UnusableTestPage {
+  name: string;
+  pdf: Buffer;
+  issue: "GARBLED" | "NOISY_OCR";
+}
+
+/**
+ * A07 as a PDF whose fonts lost their Unicode maps (every character reads as
+ * private-use code, as on the Indian Express page), and a scanned page: one
+ * picture of the page with an invisible OCR layer whose sizes and characters
+ * are guesses.
+ */
+export function unusableTestPages(): UnusableTestPage[] {
+  const garbled = pageA07({ garbled: true }).finish();
+  const scan = new PageBuilder(WIDTH, HEIGHT);
+  scan.photo({ x0: 12, y0: 12, x1: WIDTH - 12, y1: HEIGHT - 12 }, 4);
+  const random = randomFrom("scan");
+  const noise = ["口", "囗", "丨", "·", "l", "i", "1", "；", "—", "〓"];
+  const text = ["economy", "culture", "law", "sports"].flatMap((topic) => write(`scan-${topic}`, topic, { headline: 20 }).paragraphs).join("");
+  let offset = 0;
+  for (let column = 0; column < 4; column += 1) {
+    for (let baseline = 80; baseline < HEIGHT - 60; baseline += 16) {
+      const size = random.int(6, 15);
+      const chars = [...text.slice(offset, offset + 18)].map((char) => (random.chance(0.25) ? random.any(noise) : char));
+      offset += 18;
+      scan.text(chars.join(""), 40 + column * 195, baseline + random.int(-2, 2), size, true);
+    }
+  }
+  return [
+    { name: "A07 (text layer without Unicode)", pdf: garbled.pdf, issue: "GARBLED" },
+    { name: "a scanned page with OCR text", pdf: scan.toPdf(), issue: "NOISY_OCR" },
+  ];
 }
 
 let cached: ChineseTestPage[] | undefined;

@@ -22,6 +22,24 @@ export interface SetLine {
 /** The share of an em below the baseline that mupdf's line boxes reach (measured with the built-in CJK font). */
 const DESCENT = 0.17;
 
+/**
+ * A ToUnicode map sending every code to the private use area: what a PDF
+ * whose fonts lost their Unicode tables gives a text extractor (the glyphs
+ * still print right).
+ */
+function privateUseMap(): string {
+  const ranges = Array.from({ length: 256 }, (_, high) => {
+    const prefix = high.toString(16).padStart(2, "0");
+    return `<${prefix}00> <${prefix}ff> <e000>`;
+  });
+  const sections: string[] = [];
+  for (let start = 0; start < ranges.length; start += 100) {
+    const part = ranges.slice(start, start + 100);
+    sections.push(`${part.length} beginbfrange\n${part.join("\n")}\nendbfrange`);
+  }
+  return `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /PrivateUse def /CMapType 2 def\n1 begincodespacerange <0000> <ffff> endcodespacerange\n${sections.join("\n")}\nendcmap CMapName currentdict /CMap defineresource pop end end`;
+}
+
 const hex = (text: string) => [...text].map((char) => char.codePointAt(0)!.toString(16).padStart(4, "0")).join("");
 
 export class PageBuilder {
@@ -36,18 +54,20 @@ export class PageBuilder {
   constructor(
     readonly width: number,
     readonly height: number,
+    options: { garbled?: boolean } = {},
   ) {
     // The built-in CJK font: every character advances one em (digits and Latin too, as the PDF's widths say).
     this.font = this.document.addCJKFont(new mupdf.Font("zh-Hans"), "zh-Hans", 0, true);
+    if (options.garbled) this.font.put("ToUnicode", this.document.addStream(privateUseMap(), {}));
   }
 
   private mark(rect: Rect): void {
     this.ink.push({ rect, owner: this.owner });
   }
 
-  /** One line of text in a horizontal run; x is its left edge, baseline from the top. */
-  text(text: string, x: number, baseline: number, size: number): Rect {
-    this.content.push(`BT /F1 ${size} Tf 1 0 0 1 ${x.toFixed(2)} ${(this.height - baseline).toFixed(2)} Tm <${hex(text)}> Tj ET`);
+  /** One line of text in a horizontal run; x is its left edge, baseline from the top. Invisible: a scan's OCR layer. */
+  text(text: string, x: number, baseline: number, size: number, invisible = false): Rect {
+    this.content.push(`BT ${invisible ? 3 : 0} Tr /F1 ${size} Tf 1 0 0 1 ${x.toFixed(2)} ${(this.height - baseline).toFixed(2)} Tm <${hex(text)}> Tj ET`);
     const rect = { x0: x, y0: baseline - size, x1: x + [...text].length * size, y1: baseline + size * DESCENT };
     this.mark(rect);
     return rect;
