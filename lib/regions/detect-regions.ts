@@ -345,12 +345,14 @@ function slabsUnder(block: { x0: number; x1: number; top: number; floor: number 
     const ends = closers.filter((closer) => overlap1d(closer.x0, closer.x1, x0, x1) > 0.5 * Math.min(x1 - x0, closer.x1 - closer.x0)).map((closer) => closer.y - gutter);
     stretches.push({ x0, x1, y0: block.top, y1: Math.max(minimum, Math.min(block.floor, ...ends)) });
   }
-  // A narrow stretch (a gutter between two closers' ends) takes the shorter of its neighbours' ends.
+  // A narrow stretch (a gutter between two closers' ends) joins its neighbour and takes the wider one's end.
+  const narrow = (slab: Rect) => width(slab) < columnWidth / 2;
   const merged: Rect[] = [];
   for (const stretch of stretches) {
     const last = merged[merged.length - 1];
-    if (last && (width(stretch) < columnWidth / 2 || width(last) < columnWidth / 2 || Math.abs(last.y1 - stretch.y1) < 1)) {
-      merged[merged.length - 1] = { x0: last.x0, x1: stretch.x1, y0: block.top, y1: width(stretch) < columnWidth / 2 || width(last) < columnWidth / 2 ? Math.max(width(last) >= width(stretch) ? last.y1 : stretch.y1, minimum) : last.y1 };
+    if (last && (narrow(stretch) || narrow(last) || Math.abs(last.y1 - stretch.y1) < 1)) {
+      const end = width(last) >= width(stretch) ? last.y1 : stretch.y1;
+      merged[merged.length - 1] = { x0: last.x0, x1: stretch.x1, y0: block.top, y1: Math.max(end, minimum) };
     } else merged.push(stretch);
   }
   return tidySlabs(merged.filter((slab) => width(slab) > 0 && height(slab) > 0), columnWidth / 8);
@@ -360,14 +362,17 @@ function slabsUnder(block: { x0: number; x1: number; top: number; floor: number 
  * Finds the article blocks of a newspaper page from its geometry alone (no
  * story text known). Each block is anchored on a headline (type clearly
  * larger than the body; its kicker and decks join it, a drop cap does not
- * count): its top is the rule drawn above the headline (else the photo set
- * above it, else the kicker's top), its width the rule's (else the body
- * columns under the headline), and it reaches down to the next thing that
- * closes it over those columns: a rule as wide as a column (short ornaments
- * between headline, deck and byline do not), another headline, or the bottom
- * of the content area, less the layout's gutter. A "headline" with hardly any
- * body text under it (a section head, a date bar, an ad's slogan) makes no
- * block.
+ * count; an infographic's display lines are the picture's): its top is the
+ * rule drawn above the headline (else the photo set above it, else the
+ * kicker's top), its width the rule's unless that rule runs across the page
+ * (else the body columns under the headline, the empty ones beside it, a
+ * photo above, beside or under it; a vertical headline's columns beside it),
+ * and each stretch of its columns reaches down to the next thing that closes
+ * it there: a rule as wide as a column (short ornaments between headline,
+ * deck and byline, the 题线 under a head and the rule under a photo's caption
+ * do not), the next headline's block, or the bottom of the content area, less
+ * the layout's gutter. A "headline" with hardly any body text under it (a
+ * section head, a date bar, an ad's slogan) makes no block.
  */
 export function detectArticles(layout: PageLayout): PageArticle[] {
   if (layout.lines.length === 0) return [];
