@@ -33,7 +33,7 @@ const nextConfig = {
   // `npm test` type-checks on its own first; a second check in the build is wasted time.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   // Loaded with Node's own require at run time, not bundled.
-  serverExternalPackages: ["@prisma/adapter-pg", "pg", "@node-rs/argon2", "@node-rs/jieba", "sharp", "exifr", "heic-convert"],
+  serverExternalPackages: ["@prisma/adapter-pg", "pg", "@node-rs/argon2", "@node-rs/jieba", "sharp", "exifr", "heic-convert", "@aws-sdk/client-s3"],
   // Files read at run time that static tracing cannot see: migrations, the WASM
   // schema engine and the demo edition loaded on first start.
   outputFileTracingIncludes: {

@@ -13,7 +13,7 @@ import { runEditionImport } from "../lib/editions/run-edition-import";
 import { AppError } from "../lib/errors/app-error";
 import { sendRevalidationsOutsideRequests } from "../lib/reader/cache-tags";
 import { postRevalidations } from "../lib/reader/remote-revalidation";
-import { DiskStorage } from "../lib/storage/storage";
+import { storageFor } from "../lib/storage/get-storage";
 import { readEnvOrExit, readOrCreateSecret, readServerInfo } from "./lib/local-services";
 import { fromRoot } from "./lib/project";
 
@@ -81,7 +81,7 @@ try {
 process.exit(exitCode);
 
 function storage() {
-  return new DiskStorage(path.resolve(config.STORAGE_DIR ?? path.join(dataDir, "storage")));
+  return storageFor(config, path.join(dataDir, "storage"));
 }
 
 async function startOwnDatabase(): Promise<string> {

@@ -27,4 +27,15 @@ describe("parseEnv", () => {
     expect(message).toContain("DATABASE_URL: must be a postgresql:// connection string");
     expect(message).toContain("ADMIN_PASSWORD");
   });
+
+  it("takes an S3-compatible store as a bucket, an endpoint and a key pair, and refuses half of one", () => {
+    expect(parseEnv({ S3_BUCKET: "epaper", S3_ENDPOINT: "http://minio:9000", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret" })).toMatchObject({
+      S3_BUCKET: "epaper",
+      S3_ENDPOINT: "http://minio:9000",
+      S3_REGION: "us-east-1",
+    });
+    expect(() => parseEnv({ S3_ENDPOINT: "http://minio:9000" })).toThrow(/S3_BUCKET: must be set when S3_ENDPOINT or S3 keys are/);
+    expect(() => parseEnv({ S3_BUCKET: "epaper", S3_ACCESS_KEY_ID: "id" })).toThrow(/S3_SECRET_ACCESS_KEY: must be set together with the other S3 key/);
+    expect(() => parseEnv({ S3_BUCKET: "epaper", S3_ENDPOINT: "minio:9000" })).toThrow(/S3_ENDPOINT/);
+  });
 });

@@ -27,7 +27,22 @@ export const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
   SEED_DEMO: boolean.default(true),
   STORAGE_DIR: optionalText,
+  /** An S3-compatible object store every instance shares; unset: the folder STORAGE_DIR. */
+  S3_BUCKET: optionalText,
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be the store's http(s) URL, such as http://minio:9000" }).optional(),
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  S3_FORCE_PATH_STYLE: boolean.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+}).superRefine((value, context) => {
+  // Half an S3 configuration would quietly fall back to the local folder: refuse it.
+  if (!value.S3_BUCKET && (value.S3_ENDPOINT || value.S3_ACCESS_KEY_ID || value.S3_SECRET_ACCESS_KEY)) {
+    context.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "must be set when S3_ENDPOINT or S3 keys are" });
+  }
+  if (Boolean(value.S3_ACCESS_KEY_ID) !== Boolean(value.S3_SECRET_ACCESS_KEY)) {
+    context.addIssue({ code: "custom", path: [value.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"], message: "must be set together with the other S3 key" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

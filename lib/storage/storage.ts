@@ -4,7 +4,12 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 
-/** Where files live. Disk by default; an S3-compatible store plugs in behind the same interface. */
+/**
+ * Where files live: a folder on this machine (DiskStorage), or an
+ * S3-compatible object store every instance shares (S3Storage). Both behave
+ * alike: a put replaces the whole file at once, a missing key is a
+ * StorageNotFoundError, deleting a missing key is no error.
+ */
 export interface Storage {
   put(key: string, data: Buffer, contentType: string): Promise<void>;
   get(key: string): Promise<Buffer>;
@@ -13,9 +18,17 @@ export interface Storage {
   delete(key: string): Promise<void>;
 }
 
+/** No file under this key. */
+export class StorageNotFoundError extends Error {
+  override name = "StorageNotFoundError";
+  constructor(readonly key: string) {
+    super(`No stored file ${key}`);
+  }
+}
+
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]*$/i;
 
-function assertSafeKey(key: string): void {
+export function assertSafeKey(key: string): void {
   if (!SAFE_KEY.test(key) || key.includes("..") || key.includes("//")) {
     throw new Error(`Invalid storage key: ${key}`);
   }
@@ -39,12 +52,12 @@ export class DiskStorage implements Storage {
   }
 
   get(key: string): Promise<Buffer> {
-    return readFile(this.file(key));
+    return readFile(this.file(key)).catch(notFoundAs(key));
   }
 
   async stream(key: string): Promise<Readable> {
     const file = this.file(key);
-    await stat(file);
+    await stat(file).catch(notFoundAs(key));
     return createReadStream(file);
   }
 
@@ -58,6 +71,13 @@ export class DiskStorage implements Storage {
   async delete(key: string): Promise<void> {
     await rm(this.file(key), { force: true });
   }
+}
+
+/** A missing file's error as StorageNotFoundError; other errors as they are. */
+function notFoundAs(key: string) {
+  return (error: NodeJS.ErrnoException): never => {
+    throw error.code === "ENOENT" || error.code === "ENOTDIR" ? new StorageNotFoundError(key) : error;
+  };
 }
 
 /** Content-addressed key: identical files share storage, names never collide. */

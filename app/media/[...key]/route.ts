@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { getStorage } from "@/lib/storage/get-storage";
+import { StorageNotFoundError } from "@/lib/storage/storage";
 
 const TYPES: Record<string, string> = {
   jpg: "image/jpeg",
@@ -26,8 +27,11 @@ export async function GET(_request: Request, { params }: RouteContext<"/media/[.
         "X-Content-Type-Options": "nosniff",
       },
     });
-  } catch {
-    return notFound();
+  } catch (error) {
+    if (error instanceof StorageNotFoundError) return notFound();
+    // The store is unreachable (an S3 outage): say so, and let caches retry soon rather than keep a 404.
+    console.error(`media ${key}: ${error instanceof Error ? error.message : String(error)}`);
+    return new Response("Storage unavailable", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store" } });
   }
 }
 
