@@ -9,16 +9,17 @@ const securityHeaders = [
 ];
 
 // Reader URLs are short and stable (/2023-03-13/A05/4); a second publication
-// has its own prefix (/p/{slug}/…). Internally every reader page lives under
-// /{script}/{publication}/…, where "_" is the default publication and the
-// script (hans/hant) comes from the reader's `script` cookie, so each script of
-// each page is cached as its own page. Rewrites here cost far less per request
-// than doing the same in proxy.ts. Rules apply in turn to the rewritten path, so
-// the internal tree (hans/hant) is excluded; reached directly, its pages carry a
-// canonical link to the short URL.
+// has its own prefix (/p/{slug}/…), and the Traditional script its own URLs
+// under /zh-hant (/zh-hant/2023-03-13/A05/4), so a URL always gives the same
+// page, whoever asks (shared caches and CDNs need nothing else). Internally
+// every reader page lives under /{script}/{publication}/…, where "_" is the
+// default publication and the script is hans or hant. Rewrites here cost far
+// less per request than doing the same in proxy.ts. Rules apply in turn to
+// the rewritten path, so the internal tree (hans/hant) is excluded; reached
+// directly, its pages carry a canonical link to the short URL.
 const NOT_READER =
-  "admin|api|_next|media|feed\\.xml|feeds|sitemap\\.xml|sitemaps|news-sitemap\\.xml|robots\\.txt|favicon\\.ico|icon|apple-icon|hans|hant";
-const traditional = [{ type: "cookie", key: "script", value: "hant" }];
+  "admin|api|_next|media|feed\\.xml|feeds|sitemap\\.xml|sitemaps|news-sitemap\\.xml|robots\\.txt|favicon\\.ico|icon|apple-icon|hans|hant|zh-hant";
+const TRADITIONAL_PREFIX = "/zh-hant";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -53,11 +54,15 @@ const nextConfig = {
       { source: `/:path((?!(?:${NOT_READER})(?:/|$)).+)`, destination: "/:script/_/:path" },
     ];
     return {
-      beforeFiles: reader.flatMap((rule) => [
-        { source: rule.source, has: traditional, destination: rule.destination.replace(":script", "hant") },
-        { source: rule.source, destination: rule.destination.replace(":script", "hans") },
-      ]),
+      beforeFiles: [
+        ...reader.map((rule) => ({ source: rule.source === "/" ? TRADITIONAL_PREFIX : `${TRADITIONAL_PREFIX}${rule.source}`, destination: rule.destination.replace(":script", "hant") })),
+        ...reader.map((rule) => ({ source: rule.source, destination: rule.destination.replace(":script", "hans") })),
+      ],
     };
+  },
+  // A remembered choice of script (the 简/繁 link sets a cookie) only opens the site's front door in it.
+  async redirects() {
+    return [{ source: "/", has: [{ type: "cookie", key: "script", value: "hant" }], destination: TRADITIONAL_PREFIX, permanent: false }];
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatEditionDateZh } from "@/lib/editions/edition-date";
 import type { Script } from "@/lib/reader/script";
-import { archiveUrl, publicationUrl, searchUrl, withScript, type PublicationRef } from "@/lib/reader/urls";
+import { archiveUrl, inScript, publicationUrl, searchUrl, type PublicationRef } from "@/lib/reader/urls";
 
 /** Masthead: the paper's name, the edition's date with its weekday, search, 往期 (the archive), 简/繁. */
 export function ReaderHeader(props: {
@@ -56,13 +56,13 @@ export function ReaderHeader(props: {
               <>
                 <span aria-current="true" className="font-bold">简</span>
                 {" / "}
-                <a href={withScript(currentPath, "hant")} lang="zh-Hant" hrefLang="zh-Hant" className="underline">
+                <a href={inScript(currentPath, "hant")} data-script-choice="hant" lang="zh-Hant" hrefLang="zh-Hant" className="underline">
                   繁
                 </a>
               </>
             ) : (
               <>
-                <a href={withScript(currentPath, "hans")} lang="zh-CN" hrefLang="zh-CN" className="underline">
+                <a href={inScript(currentPath, "hans")} data-script-choice="hans" lang="zh-CN" hrefLang="zh-CN" className="underline">
                   简
                 </a>
                 {" / "}

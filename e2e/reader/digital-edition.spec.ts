@@ -84,21 +84,41 @@ test("the font size is kept from one article to the next and across visits", asy
   expect(await text.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBe(before);
 });
 
-test("简/繁: a plain link switches the whole site to Traditional Chinese, and back", async ({ page }) => {
+test("简/繁: a plain link to the page's own Traditional URL, the whole site in Traditional from there, and back", async ({ page, request }) => {
   await page.goto("/2023-03-13/A05/4");
   await page.getByRole("link", { name: "繁" }).click();
-  await expect(page).toHaveURL(/\/2023-03-13\/A05\/4$/);
+  await expect(page).toHaveURL(/\/zh-hant\/2023-03-13\/A05\/4$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hant");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("吹響推進高質量發展奮進號角");
   await expectNoAxeViolations(page);
 
-  // Remembered on the next page.
+  // Each script names itself canonical and the other as its language twin.
+  const origin = new URL(page.url()).origin;
+  const alternates = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) => links.map((link) => [link.getAttribute("hreflang"), new URL(link.getAttribute("href")!).pathname]));
+  expect(alternates).toEqual(expect.arrayContaining([["zh-CN", "/2023-03-13/A05/4"], ["zh-Hant", "/zh-hant/2023-03-13/A05/4"]]));
+  expect(new URL((await page.locator('link[rel="canonical"]').getAttribute("href"))!, origin).pathname).toBe("/zh-hant/2023-03-13/A05/4");
+
+  // Links on a Traditional page stay in Traditional.
   await page.getByRole("link", { name: "第A05版:江海新聞" }).click();
+  await expect(page).toHaveURL(/\/zh-hant\/2023-03-13\/A05$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("第A05版:江海新聞");
 
+  // The choice is remembered for the front door only: / opens in Traditional, a shared link in the script it names.
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/zh-hant\/\d{4}-\d{2}-\d{2}\/[A-Z]\d+$/);
+  await page.goto("/2023-03-13/A05");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+
+  await page.goto("/zh-hant/2023-03-13/A05");
   await page.getByRole("link", { name: "简" }).click();
+  await expect(page).toHaveURL(/\/2023-03-13\/A05$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("第A05版:江海新闻");
+
+  // A 繁 link from before each script had its URLs still leads there.
+  const old = await request.get(`/api/reader-script?to=hant&next=${encodeURIComponent("/2023-03-13/A05/4")}`, { maxRedirects: 0 });
+  expect(old.status()).toBe(303);
+  expect(old.headers()["location"]).toBe("/zh-hant/2023-03-13/A05/4");
 });
 
 test("the page PDF downloads", async ({ page }) => {

@@ -17,7 +17,8 @@ export interface ReaderContext {
   script: Script;
   /** Converts reader text to the chosen script. */
   t: (text: string) => string;
-  publication: ReaderPublication;
+  /** The publication, its URLs in the page's script (lib/reader/urls.ts). */
+  publication: ReaderPublication & { script: Script };
 }
 
 /** The publication and script of a reader URL; unknown ones are a 404. */
@@ -30,7 +31,7 @@ export async function readerContext(
   if (!publication) notFound();
   // The default publication has the short URLs only.
   if (params.publication !== DEFAULT_PUBLICATION_PARAM && publication.isDefault) permanentRedirect(canonicalPath(publication.slug));
-  return { script, t: converterFor(script), publication };
+  return { script, t: converterFor(script), publication: { ...publication, script } };
 }
 
 /** The published edition of a URL's date; anything else (bad date, unpublished) is a 404. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { archiveUrl, articleUrl, editionUrl, feedUrl, pageUrl, publicationUrl, withScript } from "./urls";
+import { archiveUrl, articleUrl, editionUrl, feedUrl, inScript, pageUrl, publicationUrl, scriptAlternates, scriptOfPath, searchUrl } from "./urls";
 
 const jmrb = { slug: "jmrb", isDefault: true };
 const weekly = { slug: "weekly", isDefault: false };
@@ -27,7 +27,29 @@ describe("reader URLs", () => {
     expect(feedUrl(weekly, "体育")).toBe(`/feeds/p/weekly/${encodeURIComponent("体育")}.xml`);
   });
 
-  it("switch script through a link that comes back to the same page", () => {
-    expect(withScript("/2023-03-13/A05/4", "hant")).toBe("/api/reader-script?to=hant&next=%2F2023-03-13%2FA05%2F4");
+  it("give the Traditional script URLs of its own, under /zh-hant (feeds stay one)", () => {
+    const hant = { ...jmrb, script: "hant" as const };
+    expect(publicationUrl(hant)).toBe("/zh-hant");
+    expect(articleUrl(hant, "2023-03-13", "A05", 4)).toBe("/zh-hant/2023-03-13/A05/4");
+    expect(archiveUrl(hant, "2023-03")).toBe("/zh-hant/archive/2023/03");
+    expect(searchUrl(hant)).toBe("/zh-hant/search");
+    expect(pageUrl({ ...weekly, script: "hant" }, "2023-03-13", "B01")).toBe("/zh-hant/p/weekly/2023-03-13/B01");
+    expect(articleUrl({ ...jmrb, script: "hans" }, "2023-03-13", "A05", 4)).toBe("/2023-03-13/A05/4");
+    expect(feedUrl(hant)).toBe("/feed.xml");
+  });
+
+  it("find a page's twin in the other script, both ways", () => {
+    expect(inScript("/2023-03-13/A05/4", "hant")).toBe("/zh-hant/2023-03-13/A05/4");
+    expect(inScript("/zh-hant/2023-03-13/A05/4", "hans")).toBe("/2023-03-13/A05/4");
+    expect(inScript("/", "hant")).toBe("/zh-hant");
+    expect(inScript("/zh-hant", "hans")).toBe("/");
+    expect(inScript("/zh-hant/search?q=a", "hant")).toBe("/zh-hant/search?q=a");
+    expect(inScript("/search?q=a", "hant")).toBe("/zh-hant/search?q=a");
+    expect(scriptOfPath("/zh-hantx/2023")).toBe("hans");
+    expect(scriptAlternates("/zh-hant/archive").languages).toEqual({
+      "zh-CN": "http://localhost:3000/archive",
+      "zh-Hant": "http://localhost:3000/zh-hant/archive",
+      "x-default": "http://localhost:3000/archive",
+    });
   });
 });

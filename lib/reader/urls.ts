@@ -1,23 +1,37 @@
 import { isoEditionDate } from "@/lib/editions/edition-date";
 import { regionFragment } from "./region-fragment";
+import type { Script } from "./script";
 
 // Every reader URL is built here, so links, feeds, sitemaps and canonical tags agree.
+// Each script has its own URLs: Simplified at the root (/2023-03-13/A05),
+// Traditional under /zh-hant (/zh-hant/2023-03-13/A05). A reference with
+// `script: "hant"` builds the Traditional ones.
 
 export interface PublicationRef {
   slug: string;
   isDefault: boolean;
+  /** The script the URLs are for; Simplified when unset. */
+  script?: Script;
 }
 
 export type EditionDate = Date | string;
 
+/** The path prefix of the Traditional reader site. */
+export const TRADITIONAL_PREFIX = "/zh-hant";
+
 const day = (date: EditionDate) => (typeof date === "string" ? date : isoEditionDate(date));
 
+/** The publication's and the script's part of a path ("", "/zh-hant", "/p/weekly", "/zh-hant/p/weekly"). */
+function base(publication: PublicationRef): string {
+  return `${publication.script === "hant" ? TRADITIONAL_PREFIX : ""}${publication.isDefault ? "" : `/p/${publication.slug}`}`;
+}
+
 export function publicationUrl(publication: PublicationRef): string {
-  return publication.isDefault ? "/" : `/p/${publication.slug}`;
+  return base(publication) || "/";
 }
 
 export function editionUrl(publication: PublicationRef, date: EditionDate): string {
-  return `${publication.isDefault ? "" : `/p/${publication.slug}`}/${day(date)}`;
+  return `${base(publication)}/${day(date)}`;
 }
 
 export function pageUrl(publication: PublicationRef, date: EditionDate, pageNumber: string): string {
@@ -30,9 +44,9 @@ export function articleUrl(publication: PublicationRef, date: EditionDate, pageN
 
 /** 往期: the archive, one year (2023) or one month ("2023-03" → /archive/2023/03). */
 export function archiveUrl(publication: PublicationRef, period?: number | string): string {
-  const base = `${publication.isDefault ? "" : `/p/${publication.slug}`}/archive`;
-  if (period === undefined) return base;
-  return typeof period === "number" ? `${base}/${period}` : `${base}/${period.slice(0, 4)}/${period.slice(5, 7)}`;
+  const archive = `${base(publication)}/archive`;
+  if (period === undefined) return archive;
+  return typeof period === "number" ? `${archive}/${period}` : `${archive}/${period.slice(0, 4)}/${period.slice(5, 7)}`;
 }
 
 /** A page view with one article's region highlighted (search results link here). */
@@ -42,7 +56,7 @@ export function pageRegionUrl(publication: PublicationRef, date: EditionDate, pa
 
 /** 搜索: the search page (its query and filters: lib/search-pages/search-request.ts). */
 export function searchUrl(publication: PublicationRef): string {
-  return `${publication.isDefault ? "" : `/p/${publication.slug}`}/search`;
+  return `${base(publication)}/search`;
 }
 
 /** A stored file (photo, page image, page PDF), served by app/media. */
@@ -50,14 +64,30 @@ export function mediaUrl(storageKey: string): string {
   return `/media/${storageKey}`;
 }
 
+/** A feed (in Simplified script, whichever script links to it). */
 export function feedUrl(publication: PublicationRef, pageName?: string): string {
-  const base = publication.isDefault ? "" : `/p/${publication.slug}`;
-  return pageName ? `/feeds${base}/${encodeURIComponent(pageName)}.xml` : publication.isDefault ? "/feed.xml" : `/feeds${base}.xml`;
+  const prefix = publication.isDefault ? "" : `/p/${publication.slug}`;
+  return pageName ? `/feeds${prefix}/${encodeURIComponent(pageName)}.xml` : publication.isDefault ? "/feed.xml" : `/feeds${prefix}.xml`;
 }
 
-/** Switches the reader to a script and comes back to `path` (a plain link: works without JavaScript). */
-export function withScript(path: string, script: "hans" | "hant"): string {
-  return `/api/reader-script?to=${script}&next=${encodeURIComponent(path)}`;
+/** The script a reader path is in. */
+export function scriptOfPath(path: string): Script {
+  return path === TRADITIONAL_PREFIX || path.startsWith(`${TRADITIONAL_PREFIX}/`) || path.startsWith(`${TRADITIONAL_PREFIX}?`) || path.startsWith(`${TRADITIONAL_PREFIX}#`) ? "hant" : "hans";
+}
+
+/** The same reader page in the other script: its twin URL (the 简/繁 switch, hreflang alternates). */
+export function inScript(path: string, script: Script): string {
+  const simplified = scriptOfPath(path) === "hant" ? path.slice(TRADITIONAL_PREFIX.length) || "/" : path;
+  if (script === "hans") return simplified.startsWith("/") ? simplified : `/${simplified}`;
+  return simplified === "/" ? TRADITIONAL_PREFIX : `${TRADITIONAL_PREFIX}${simplified}`;
+}
+
+/** A reader page's canonical URL and its twin in the other script, for `alternates` in its metadata. */
+export function scriptAlternates(path: string): { canonical: string; languages: Record<string, string> } {
+  return {
+    canonical: absoluteUrl(path),
+    languages: { "zh-CN": absoluteUrl(inScript(path, "hans")), "zh-Hant": absoluteUrl(inScript(path, "hant")), "x-default": absoluteUrl(inScript(path, "hans")) },
+  };
 }
 
 /** Absolute URL for feeds, sitemaps, canonical links and Open Graph. */

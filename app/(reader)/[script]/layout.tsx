@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { isScript, scriptLang } from "@/lib/reader/script";
+import { isScript, SCRIPT_CHOICE_SCRIPT, scriptLang } from "@/lib/reader/script";
 import { FONT_SIZE_INIT_SCRIPT } from "@/components/reader/font-size-controls";
 import "../../globals.css";
 
@@ -27,6 +27,7 @@ export default async function ReaderLayout({ children, params }: LayoutProps<"/[
       <head>
         {/* Applies the reader's saved font size before the first paint. */}
         <script dangerouslySetInnerHTML={{ __html: FONT_SIZE_INIT_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: SCRIPT_CHOICE_SCRIPT }} />
       </head>
       <body className="min-h-screen font-sans">{children}</body>
     </html>

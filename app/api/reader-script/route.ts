@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { SCRIPT_COOKIE, scripts } from "@/lib/reader/script";
+import { inScript } from "@/lib/reader/urls";
 
 const querySchema = z.object({
   to: z.enum(scripts),
@@ -9,14 +10,15 @@ const querySchema = z.object({
 });
 
 /**
- * 简 / 繁: remembers the reader's script in a cookie and goes back to the page.
- * A plain link, so it works without JavaScript.
+ * The old 简 / 繁 switch (links made before each script had its own URLs, in
+ * pages and feeds readers kept): remembers the script in a cookie and goes to
+ * the page's URL in that script.
  */
 export function GET(request: NextRequest) {
   const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) return new Response("Bad request", { status: 400 });
   // A relative Location: the browser stays on the host it asked (and sends the cookie).
-  const response = new NextResponse(null, { status: 303, headers: { Location: parsed.data.next } });
+  const response = new NextResponse(null, { status: 303, headers: { Location: inScript(parsed.data.next, parsed.data.to) } });
   response.cookies.set(SCRIPT_COOKIE, parsed.data.to, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
   response.headers.set("Cache-Control", "no-store");
   return response;

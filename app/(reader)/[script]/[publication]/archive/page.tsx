@@ -6,7 +6,7 @@ import { SiteFooter } from "@/components/reader/site-footer";
 import { monthKey, splitMonth } from "@/lib/reader/archive-calendar";
 import { archiveYears, findArchiveMonths } from "@/lib/reader/find-archive";
 import { readerContext } from "@/lib/reader/reader-context";
-import { absoluteUrl, archiveUrl, editionUrl } from "@/lib/reader/urls";
+import { archiveUrl, editionUrl, scriptAlternates } from "@/lib/reader/urls";
 
 /** Months listed under 最近出版. */
 const LATEST_MONTHS = 6;
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: PageProps<"/[script]/[publica
   return {
     title: t(`往期 - ${publication.name}`),
     description: t(`${publication.name}往期报纸:按年、按月浏览每一期`),
-    alternates: { canonical: absoluteUrl(archiveUrl(publication)) },
+    alternates: scriptAlternates(archiveUrl(publication)),
   };
 }
 

@@ -10,7 +10,7 @@ import { SiteFooter } from "@/components/reader/site-footer";
 import { findEditionMonth, neighbourEditions } from "@/lib/reader/find-edition-dates";
 import { neighbourPages } from "@/lib/reader/page-neighbours";
 import { readerContext, readerEdition, type ReaderRouteParams } from "@/lib/reader/reader-context";
-import { absoluteUrl, archiveUrl, articleUrl, editionUrl, feedUrl, pageUrl } from "@/lib/reader/urls";
+import { absoluteUrl, archiveUrl, articleUrl, editionUrl, feedUrl, pageUrl, scriptAlternates } from "@/lib/reader/urls";
 import { formatEditionDateZh } from "@/lib/editions/edition-date";
 
 async function load(route: ReaderRouteParams & { date: string; page: string }) {
@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: PageProps<"/[script]/[publica
     title: t(`第${page.number}版:${page.name} - ${publication.name} ${formatEditionDateZh(new Date(`${edition.date}T00:00:00Z`))}`),
     description: t(page.articles.map((article) => article.headline).join("；")),
     alternates: {
-      canonical: absoluteUrl(path),
+      ...scriptAlternates(path),
       types: { "application/rss+xml": [{ url: feedUrl(publication), title: t(`${publication.name} 最新一期`) }] },
     },
     openGraph: { type: "website", title: t(`${publication.name} 第${page.number}版:${page.name}`), url: absoluteUrl(path), siteName: t(publication.name), images: page.image ? [absoluteUrl(page.image.variants.at(-2)?.url ?? page.image.variants[0]!.url)] : undefined },

@@ -8,7 +8,7 @@ import { SiteFooter } from "@/components/reader/site-footer";
 import { monthKey, olderAndNewer, parseArchiveYear } from "@/lib/reader/archive-calendar";
 import { archiveYears, findArchiveMonths, findEditionDatesInYear } from "@/lib/reader/find-archive";
 import { readerContext } from "@/lib/reader/reader-context";
-import { absoluteUrl, archiveUrl, editionUrl } from "@/lib/reader/urls";
+import { archiveUrl, editionUrl, scriptAlternates } from "@/lib/reader/urls";
 
 async function load(route: { script: string; publication: string; year: string }) {
   const year = parseArchiveYear(route.year);
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: PageProps<"/[script]/[publica
   return {
     title: t(`${entry.year}年往期 - ${publication.name}`),
     description: t(`${publication.name}${entry.year}年的${entry.editions}期报纸`),
-    alternates: { canonical: absoluteUrl(archiveUrl(publication, entry.year)) },
+    alternates: scriptAlternates(archiveUrl(publication, entry.year)),
   };
 }
 

@@ -10,7 +10,7 @@ import type { EditionView, PlacedArticleView } from "@/lib/reader/find-edition-v
 import { jsonLdScript, newsArticleJsonLd } from "@/lib/reader/news-article-json-ld";
 import { neighbourArticles } from "@/lib/reader/page-neighbours";
 import { readerContext, readerEdition, type ReaderRouteParams } from "@/lib/reader/reader-context";
-import { absoluteUrl, articleUrl, feedUrl, pageUrl, type PublicationRef } from "@/lib/reader/urls";
+import { absoluteUrl, articleUrl, feedUrl, pageUrl, scriptAlternates, type PublicationRef } from "@/lib/reader/urls";
 import { bodyPlainText } from "@/lib/articles/body";
 
 type Route = ReaderRouteParams & { date: string; page: string; article: string };
@@ -30,13 +30,14 @@ async function load(route: Route) {
 export async function generateMetadata({ params }: PageProps<"/[script]/[publication]/[date]/[page]/[article]">): Promise<Metadata> {
   const { context, edition, page, placed, article } = await load((await params) as Route);
   const { t, publication } = context;
-  const url = absoluteUrl(articleUrl(publication, edition.date, page.number, placed.position));
+  const path = articleUrl(publication, edition.date, page.number, placed.position);
+  const url = absoluteUrl(path);
   const description = t(article.summary ?? bodyPlainText(article.body).replace(/\s+/g, " ").slice(0, 120));
   return {
     title: t(`${article.headline} - ${publication.name}`),
     description,
     alternates: {
-      canonical: url,
+      ...scriptAlternates(path),
       types: { "application/rss+xml": [{ url: feedUrl(publication), title: t(`${publication.name} 最新一期`) }] },
     },
     openGraph: {

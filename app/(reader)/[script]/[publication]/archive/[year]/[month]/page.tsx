@@ -9,7 +9,7 @@ import { formatEditionDateZh } from "@/lib/editions/edition-date";
 import { olderAndNewer, parseArchiveMonth, splitMonth } from "@/lib/reader/archive-calendar";
 import { findArchiveMonthEditions, findArchiveMonths } from "@/lib/reader/find-archive";
 import { readerContext } from "@/lib/reader/reader-context";
-import { absoluteUrl, archiveUrl, articleUrl, editionUrl, pageUrl } from "@/lib/reader/urls";
+import { archiveUrl, articleUrl, editionUrl, pageUrl, scriptAlternates } from "@/lib/reader/urls";
 
 async function load(route: { script: string; publication: string; year: string; month: string }) {
   const month = parseArchiveMonth(route.year, route.month);
@@ -36,7 +36,7 @@ export async function generateMetadata({ params }: PageProps<"/[script]/[publica
   return {
     title: t(`${monthLabel(month)}往期 - ${publication.name}`),
     description: t(`${publication.name}${monthLabel(month)}的${editions.length}期报纸`),
-    alternates: { canonical: absoluteUrl(archiveUrl(publication, month)) },
+    alternates: scriptAlternates(archiveUrl(publication, month)),
   };
 }
 
