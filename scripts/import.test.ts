@@ -54,7 +54,7 @@ const storiesOf = (date: string) =>
   db.article.findMany({ where: { placements: { some: { page: { edition: { date: editionDate(date) } } } } }, orderBy: { externalId: "asc" }, include: { revisions: { orderBy: { version: "asc" } } } });
 
 async function importCommand(...args: string[]): Promise<{ code: number; output: string }> {
-  const env = { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, SEED_DEMO: "0", ADMIN_EMAIL: "admin@import.test", ADMIN_PASSWORD: "import-admin-password", APP_URL: "" };
+  const env = { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, SEED_DEMO: "0", ADMIN_EMAIL: "admin@import.test", ADMIN_PASSWORD: "import-admin-password" };
   try {
     const { stdout, stderr } = await run(path.join(projectRoot, "node_modules", ".bin", "tsx"), ["scripts/import.ts", ...args], { cwd: projectRoot, env, timeout: 120_000 });
     return { code: 0, output: stdout + stderr };

@@ -11,10 +11,10 @@ import { prepareDatabase } from "../lib/db/prepare-database";
 import { ManifestError } from "../lib/editions/read-manifest";
 import { runEditionImport } from "../lib/editions/run-edition-import";
 import { AppError } from "../lib/errors/app-error";
-import { sendRevalidationsOutsideRequests } from "../lib/reader/cache-tags";
-import { postRevalidations } from "../lib/reader/remote-revalidation";
+import { announceRevalidationsWith } from "../lib/reader/cache-tags";
+import { announceRevalidations } from "../lib/reader/revalidation-channel";
 import { storageFor } from "../lib/storage/get-storage";
-import { readEnvOrExit, readOrCreateSecret, readServerInfo } from "./lib/local-services";
+import { readEnvOrExit } from "./lib/local-services";
 import { fromRoot } from "./lib/project";
 
 const say = (line: string) => console.log(line);
@@ -38,7 +38,7 @@ try {
   db = createDbClient(url);
 
   const tags: string[] = [];
-  sendRevalidationsOutsideRequests((sent) => tags.push(...sent));
+  announceRevalidationsWith((sent) => tags.push(...sent));
 
   // The command acts as the first admin (the import and any publishing are audited as theirs, via "command").
   const admin = await db.user.findFirst({ where: { role: "ADMIN", disabled: false }, orderBy: { createdAt: "asc" }, select: { id: true, role: true } });
@@ -62,7 +62,7 @@ try {
     say("\n未发布 (not published): 请先处理以上问题，或在后台填写原因后发布。");
     exitCode = 2;
   }
-  await refreshRunningServer(tags);
+  await refreshRunningServers(db, tags);
 } catch (error) {
   if (error instanceof ManifestError) {
     console.error(`\n${error.message}\n\n没有写入任何内容 (nothing was written).`);
@@ -90,15 +90,9 @@ async function startOwnDatabase(): Promise<string> {
   return ownDatabase.url;
 }
 
-/** A running server refreshes its reader pages; without one there is nothing cached to refresh. */
-async function refreshRunningServer(tags: string[]) {
+/** Running servers refresh their reader pages when told through the database; without one there is nothing cached to refresh. */
+async function refreshRunningServers(database: Db, tags: string[]) {
   if (tags.length === 0) return;
-  const server = process.env.APP_URL ? { url: process.env.APP_URL } : await readServerInfo();
-  if (!server) {
-    say("应用未运行：启动后读者即可看到最新内容。");
-    return;
-  }
-  const secret = config.NEXTAUTH_SECRET ?? (await readOrCreateSecret(path.join(dataDir, "auth-secret")));
-  const ok = await postRevalidations({ baseUrl: server.url, secret, tags });
-  say(ok ? `已通知 ${server.url} 刷新读者页面。` : `无法通知 ${server.url} 刷新读者页面；页面将在 5 分钟内更新。`);
+  await announceRevalidations(database, tags, null);
+  say("已通知正在运行的服务器刷新读者页面 (running servers told to refresh the reader pages).");
 }

@@ -13,7 +13,6 @@ import {
   startLocalServices,
   superviseServer,
   waitUntilHealthy,
-  writeServerInfo,
 } from "./lib/local-services";
 
 const config = readEnvOrExit();
@@ -30,7 +29,5 @@ const services = await startLocalServices(config, {
 superviseServer(process.execPath, [serverJs], services);
 
 if (await waitUntilHealthy(config.PORT)) {
-  // Lets `npm run import` ask this server to refresh the reader cache.
-  await writeServerInfo({ url: `http://127.0.0.1:${config.PORT}`, pid: process.pid });
   log(`Serving at http://localhost:${config.PORT}  (dashboard: http://localhost:${config.PORT}/admin)`);
 }

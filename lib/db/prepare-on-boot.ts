@@ -1,7 +1,8 @@
 import { env } from "@/lib/config/env";
 import { startScheduler } from "@/lib/editions/scheduler";
-import { sendRevalidationsOutsideRequests } from "@/lib/reader/cache-tags";
+import { announceRevalidationsWith, cacheTags } from "@/lib/reader/cache-tags";
 import { postRevalidations } from "@/lib/reader/remote-revalidation";
+import { announceRevalidations, INSTANCE_ID, listenForRevalidations } from "@/lib/reader/revalidation-channel";
 import { startRenderWorker } from "@/lib/pages/render-worker";
 import { BOOT_BACKFILL_LIMIT, backfillSearchIndexInBackground } from "@/lib/search/backfill-search-index";
 import { warmUpSegmenter } from "@/lib/search/segment";
@@ -27,7 +28,7 @@ export async function prepareDatabaseOnBoot(): Promise<void> {
     }
     // Page PDFs waiting for their page image, including any a restart interrupted.
     startRenderWorker({ db: getDb(), storage: getStorage() });
-    startBackgroundWork(config.PORT, config.NEXTAUTH_SECRET);
+    startBackgroundWork(config.PORT, config.NEXTAUTH_SECRET, config.DATABASE_URL!);
     setTimeout(warmUpSegmenter, 1000).unref();
   } catch (error) {
     console.error(`\nThe database could not be prepared, so the server stops:\n${error instanceof Error ? error.message : String(error)}\n`);
@@ -36,15 +37,38 @@ export async function prepareDatabaseOnBoot(): Promise<void> {
 }
 
 /**
- * Work the server does on its own timers. Outside a request it cannot
- * revalidate the reader cache directly, so it asks itself over HTTP.
+ * Work the server does on its own: the publishing scheduler, and keeping its
+ * reader cache in step with the other instances. Revalidations announced on
+ * the database's channel (by any instance, the scheduler or the import
+ * command) are expired here by asking this server itself over HTTP, since
+ * Next expires tags only within a request.
  */
-function startBackgroundWork(port: number, secret: string | undefined) {
-  sendRevalidationsOutsideRequests((tags) => {
+function startBackgroundWork(port: number, secret: string | undefined, connectionString: string) {
+  const expireHere = (tags: string[]) => {
     if (!secret) return;
     void postRevalidations({ baseUrl: `http://127.0.0.1:${port}`, secret, tags }).then((ok) => {
       if (!ok) console.error(`Could not revalidate the reader cache (${tags.join(", ")}); pages refresh within 5 minutes.`);
     });
+  };
+  announceRevalidationsWith((tags, doneHere) => {
+    announceRevalidations(getDb(), tags, doneHere ? INSTANCE_ID : null).catch((error: unknown) => {
+      console.error(`Could not tell the other instances to refresh (${tags.join(", ")}): ${error instanceof Error ? error.message : String(error)}`);
+      if (!doneHere) expireHere(tags);
+    });
+  });
+  listenForRevalidations({
+    connectionString,
+    onNotice: (notice) => {
+      if (notice.origin !== INSTANCE_ID) expireHere(notice.tags);
+    },
+    // Notices sent while the channel was down are lost: refresh every publication's pages.
+    onReconnect: () => {
+      void getDb()
+        .publication.findMany({ select: { id: true } })
+        .then((publications) => expireHere([cacheTags.publications, ...publications.map((publication) => cacheTags.publication(publication.id))]))
+        .catch(() => {});
+    },
+    log: (line) => console.error(line),
   });
   startScheduler(getDb());
 }

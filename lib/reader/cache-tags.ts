@@ -15,23 +15,31 @@ export const cacheTags = {
 } as const;
 
 /**
- * Revalidation needs Next's request context. Work done outside one (the
- * scheduler's timer, the import command) hands the tags to this sender instead,
- * which asks a running server to revalidate them (/api/internal/revalidate).
+ * How this process tells the other instances (lib/reader/revalidation-channel.ts),
+ * set at boot: `doneHere` says whether it expired the tags itself. Outside
+ * a request (the scheduler's timer, the import command) Next cannot expire
+ * them here; the notice then goes out with no origin, and every instance,
+ * this one included, expires them.
  */
-let outsideRequest: ((tags: string[]) => void) | undefined;
+type Announcer = (tags: string[], doneHere: boolean) => void;
+// On globalThis: Next bundles instrumentation (which sets it) and the app's
+// routes and actions (which use it) apart, each with its own copy of this module.
+const registry = globalThis as { newsroomRevalidationAnnouncer?: Announcer };
 
-export function sendRevalidationsOutsideRequests(sender: ((tags: string[]) => void) | undefined): void {
-  outsideRequest = sender;
+export function announceRevalidationsWith(sender: Announcer | undefined): void {
+  registry.newsroomRevalidationAnnouncer = sender;
 }
 
 function expire(tag: string): void {
+  const announce = registry.newsroomRevalidationAnnouncer;
+  let doneHere = true;
   try {
     revalidateTag(tag, { expire: 0 });
   } catch (error) {
-    if (!outsideRequest || !(error instanceof Error) || !error.message.includes("static generation store missing")) throw error;
-    outsideRequest([tag]);
+    if (!announce || !(error instanceof Error) || !error.message.includes("static generation store missing")) throw error;
+    doneHere = false;
   }
+  announce?.([tag], doneHere);
 }
 
 /** Tags a server accepts from /api/internal/revalidate. */
@@ -39,7 +47,7 @@ export function isCacheTag(tag: string): boolean {
   return tag === cacheTags.publications || /^(publication|article):[0-9a-f-]{36}$/.test(tag) || /^edition:[0-9a-f-]{36}:\d{4}-\d{2}-\d{2}$/.test(tag);
 }
 
-/** Revalidates tags received from outside a request (see sendRevalidationsOutsideRequests). */
+/** Expires tags heard from the revalidation channel, in this instance's cache (within a request: /api/internal/revalidate). */
 export function expireTags(tags: string[]): void {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
 }

@@ -111,24 +111,6 @@ export function superviseServer(command: string, args: string[], services: Local
   return server;
 }
 
-const serverInfoFile = () => path.join(path.resolve(process.env.DATA_DIR || fromRoot(".data")), "server.json");
-
-/** Where a running `npm start` serves, for other commands on this machine. */
-export async function writeServerInfo(info: { url: string; pid: number }): Promise<void> {
-  await writeFile(serverInfoFile(), JSON.stringify(info) + "\n");
-}
-
-/** The running `npm start` server on this data folder, if any. */
-export async function readServerInfo(): Promise<{ url: string; pid: number } | undefined> {
-  try {
-    const info = JSON.parse(await readFile(serverInfoFile(), "utf8")) as { url: string; pid: number };
-    process.kill(info.pid, 0);
-    return info;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Resolves when /api/health answers 200, or false after two minutes. */
 export async function waitUntilHealthy(port: number): Promise<boolean> {
   const deadline = Date.now() + 120_000;

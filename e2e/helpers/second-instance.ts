@@ -1,0 +1,67 @@
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { runningEmbeddedUrl } from "../../lib/db/embedded-postgres";
+
+// A second app instance beside the one the tests run against: the same build,
+// copied to a folder of its own (as on another machine: its own runtime cache),
+// on the same database and files, on a port of its own.
+
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(tmpdir(), "newsroom-e2e");
+const distDir = process.env.E2E_DIST_DIR ?? ".next-test";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startSecondInstance(): Promise<{ baseURL: string; stop: () => Promise<void> }> {
+  const databaseUrl = await runningEmbeddedUrl(path.join(dataDir, "postgres"));
+  if (!databaseUrl) throw new Error(`No running e2e database in ${dataDir}`);
+  const secret = (await readFile(path.join(dataDir, "auth-secret"), "utf8")).trim();
+  const folder = await mkdtemp(path.join(tmpdir(), "newsroom-instance-b-"));
+  const standalone = path.resolve(distDir, "standalone");
+  // Everything but the first instance's runtime cache.
+  await cp(standalone, folder, { recursive: true, verbatimSymlinks: true, filter: (source) => !source.startsWith(path.join(standalone, distDir, "cache")) });
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(folder, "server.js")], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "0.0.0.0",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      STORAGE_DIR: path.join(dataDir, "storage"),
+      SEED_DEMO: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const baseURL = `http://127.0.0.1:${port}`;
+  for (let tries = 0; tries < 120; tries += 1) {
+    const healthy = await fetch(`${baseURL}/api/health`).then((response) => response.ok, () => false);
+    if (healthy) break;
+    if (child.exitCode !== null) throw new Error(`The second instance stopped (exit ${child.exitCode})`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return {
+    baseURL,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((resolve) => child.once("exit", resolve));
+      }
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
