@@ -12,30 +12,33 @@ export function PageImageMap(props: {
   label: string;
   hrefFor: (articleId: string) => string;
   headlineFor: (articleId: string) => string;
+  /** The zoom view's copy at full size: the largest image, and no fragment ids (the page's own map has them). */
+  zoomed?: boolean;
 }) {
-  const { page, label, hrefFor, headlineFor } = props;
+  const { page, label, hrefFor, headlineFor, zoomed = false } = props;
   const image = page.image;
   if (!image) return null;
   const largest = image.variants.at(-1)!;
   const srcSet = image.variants.map((variant) => `${variant.url} ${variant.width}w`).join(", ");
   return (
-    <figure className="relative mx-auto w-full max-w-[800px] border border-neutral-300 bg-white shadow-sm">
+    <figure className={zoomed ? "page-map relative m-0 w-[max(200vw,1200px)] bg-white" : "page-map relative mx-auto w-full max-w-[800px] border border-neutral-300 bg-white shadow-sm"}>
       <img
-        src={image.variants.find((variant) => variant.width >= 800)?.url ?? largest.url}
+        src={zoomed ? largest.url : (image.variants.find((variant) => variant.width >= 800)?.url ?? largest.url)}
         srcSet={srcSet}
-        sizes="(min-width: 1024px) 600px, 100vw"
+        sizes={zoomed ? "max(200vw, 1200px)" : "(min-width: 1024px) 600px, 100vw"}
         width={image.width}
         height={image.height}
         alt={label}
         className="block h-auto w-full"
         decoding="async"
+        loading={zoomed ? "lazy" : undefined}
       />
       <ul className="m-0 list-none p-0">
         {page.regions.map((region, index) => (
           <li key={index}>
             <a
               // The article's first region carries the fragment's id (:target, and the browser scrolls to it).
-              id={page.regions.findIndex((other) => other.articleId === region.articleId) === index ? regionFragment(region.articleId) : undefined}
+              id={!zoomed && page.regions.findIndex((other) => other.articleId === region.articleId) === index ? regionFragment(region.articleId) : undefined}
               data-article-id={region.articleId}
               href={hrefFor(region.articleId)}
               aria-label={headlineFor(region.articleId)}

@@ -21,8 +21,10 @@ test("a reader reads page A05 and its lead story as the seed page shows them, an
 
   await expect(page.getByRole("heading", { level: 1, name: "第A05版:江海新闻" })).toBeVisible();
   await expect(page.getByText("2023年3月13日 星期一")).toBeVisible();
-  await expect(page.getByRole("link", { name: "上一版" })).toHaveAttribute("href", "/2023-03-13/A04");
-  await expect(page.getByRole("link", { name: "下一版" })).toHaveAttribute("href", "/2023-03-13/A06");
+  for (const turner of [page.getByRole("navigation", { name: "翻版", exact: true }), page.getByRole("navigation", { name: "版面翻页" })]) {
+    await expect(turner.getByRole("link", { name: "上一版" })).toHaveAttribute("href", "/2023-03-13/A04");
+    await expect(turner.getByRole("link", { name: "下一版" })).toHaveAttribute("href", "/2023-03-13/A06");
+  }
   await expect(page.getByRole("region", { name: "本版文章" }).getByRole("link")).toHaveText(seedArticles.map((article) => article.headline));
   await expect(page.getByRole("link", { name: "上一期" })).toHaveAttribute("href", "/2023-03-12");
   await expect(page.getByRole("region", { name: /往期/ }).getByRole("link", { name: "3月12日" })).toBeVisible();
@@ -63,6 +65,47 @@ test("a reader reads page A05 and its lead story as the seed page shows them, an
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(seedArticles[4]!.headline);
   await page.getByRole("navigation", { name: "文章导航" }).first().getByRole("link", { name: /上一篇/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(seedArticle.headline);
+});
+
+test("on a phone the page comes first: its image above the article list, its regions outlined to tap, pages turned by buttons or a swipe, 查看大图 zooms with the regions still tappable", async ({ page, isMobile }) => {
+  test.skip(!isMobile, "the phone's layout");
+  await page.goto("/2023-03-13/A05");
+  const image = page.getByRole("figure", { name: "第A05版:江海新闻 版面图" });
+  const list = page.getByRole("heading", { level: 2, name: "本版文章" });
+  expect((await image.boundingBox())!.y).toBeLessThan((await list.boundingBox())!.y);
+  // Nothing hovers on a touch screen: the regions show without it.
+  const region = image.getByRole("link", { name: seedArticle.headline });
+  expect(await region.evaluate((link) => getComputedStyle(link).outlineStyle)).toBe("solid");
+
+  // Buttons beside the image, and a swipe to the left, turn to the next page.
+  const turner = page.getByRole("navigation", { name: "版面翻页" });
+  expect((await turner.getByRole("link", { name: "下一版" }).boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await turner.getByRole("link", { name: "下一版" }).click();
+  await expect(page).toHaveURL(/\/2023-03-13\/A06$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/2023-03-13\/A05$/);
+  await page.locator(".page-map").first().evaluate((figure) => {
+    const touch = (x: number) => new Touch({ identifier: 1, target: figure, clientX: x, clientY: 300 });
+    figure.dispatchEvent(new TouchEvent("touchstart", { touches: [touch(300)], changedTouches: [touch(300)], bubbles: true }));
+    figure.dispatchEvent(new TouchEvent("touchend", { touches: [], changedTouches: [touch(120)], bubbles: true }));
+  });
+  await expect(page).toHaveURL(/\/2023-03-13\/A06$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/2023-03-13\/A05$/);
+
+  // 查看大图: the page at full size over the site, its regions links; closed by a link.
+  await page.getByRole("link", { name: "查看大图" }).click();
+  const zoom = page.getByRole("dialog", { name: "大图" });
+  await expect(zoom).toBeVisible();
+  expect((await zoom.getByRole("img").boundingBox())!.width).toBeGreaterThan(page.viewportSize()!.width * 1.5);
+  await expectNoAxeViolations(page);
+  await zoom.getByRole("link", { name: "关闭大图" }).click();
+  await expect(zoom).toBeHidden();
+  await page.getByRole("link", { name: "查看大图" }).click();
+  const zoomedRegion = zoom.getByRole("link", { name: seedArticle.headline });
+  await zoomedRegion.scrollIntoViewIfNeeded();
+  await zoomedRegion.click();
+  await expect(page).toHaveURL(/\/2023-03-13\/A05\/4$/);
 });
 
 test("the font size is kept from one article to the next and across visits", async ({ page }) => {

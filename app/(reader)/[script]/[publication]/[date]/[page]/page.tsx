@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { EditionCalendar } from "@/components/reader/edition-calendar";
 import { PageImageMap } from "@/components/reader/page-image-map";
 import { PageNavigation } from "@/components/reader/page-navigation";
+import { PageTurner } from "@/components/reader/page-turner";
+import { PageZoom } from "@/components/reader/page-zoom";
 import { RegionHighlight } from "@/components/reader/region-highlight";
 import { ReaderHeader } from "@/components/reader/reader-header";
 import { SiteFooter } from "@/components/reader/site-footer";
@@ -64,21 +66,23 @@ export default async function PageViewRoute({ params }: PageProps<"/[script]/[pu
         </div>
 
         <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <div className="order-2 lg:order-1">
+          {/* The page image first, on phones too: it is what a 数字报 is read by. */}
+          <div>
             <RegionHighlight headlines={Object.fromEntries(headlineOf)} message={t("已标出：《{headline}》")} />
             {page.image ? (
               <>
                 <PageImageMap page={page} label={t(`${label} 版面图`)} hrefFor={(id) => hrefOf.get(id)!} headlineFor={(id) => headlineOf.get(id)!} />
-                <p className="mt-2 text-center text-sm print:hidden">
-                  <a href={page.image.variants.at(-1)!.url}>{t("查看大图")}</a>
-                </p>
+                <PageTurner previousHref={previous && pageUrl(publication, edition.date, previous.number)} nextHref={next && pageUrl(publication, edition.date, next.number)} t={t} />
+                <PageZoom t={t}>
+                  <PageImageMap page={page} label={t(`${label} 版面大图`)} hrefFor={(id) => hrefOf.get(id)!} headlineFor={(id) => headlineOf.get(id)!} zoomed />
+                </PageZoom>
               </>
             ) : (
               <p className="rounded border border-dashed border-neutral-300 p-6 text-center text-neutral-600">{t("本版暂无版面图")}</p>
             )}
           </div>
 
-          <div className="order-1 space-y-6 lg:order-2">
+          <div className="space-y-6">
             <section aria-labelledby="articles-heading">
               <h2 id="articles-heading" className="mb-2 text-base font-bold">{t("本版文章")}</h2>
               <ol className="space-y-2">
