@@ -21,6 +21,31 @@ const NOT_READER =
   "admin|api|_next|media|feed\\.xml|feeds|sitemap\\.xml|sitemaps|news-sitemap\\.xml|robots\\.txt|favicon\\.ico|icon|apple-icon|hans|hant|zh-hant";
 const TRADITIONAL_PREFIX = "/zh-hant";
 
+/**
+ * Surrogate keys for a CDN in front of the reader site (the names and what
+ * purges them: lib/reader/cdn-purge.ts): every reader response is `reader`;
+ * an edition's pages `edition-{date}`, a page view `page-{date}-{page}`, an
+ * article `article-{date}-{page}-{n}`, in both scripts and for every
+ * publication. Sent as Surrogate-Key (space-separated: Fastly, Varnish) and
+ * Cache-Tag (comma-separated: Cloudflare). Later rules override earlier ones.
+ */
+function surrogateKeyHeaders() {
+  const keys = (/** @type {string[]} */ list) => [
+    { key: "Surrogate-Key", value: list.join(" ") },
+    { key: "Cache-Tag", value: list.join(",") },
+  ];
+  const date = ":date(\\d{4}-\\d{2}-\\d{2})";
+  const prefixes = ["", TRADITIONAL_PREFIX, "/p/:publication", `${TRADITIONAL_PREFIX}/p/:publication`];
+  return [
+    { source: "/:path((?!(?:admin|api|_next|media)(?:/|$)).*)", headers: keys(["reader"]) },
+    ...prefixes.flatMap((prefix) => [
+      { source: `${prefix}/${date}`, headers: keys(["reader", "edition-:date"]) },
+      { source: `${prefix}/${date}/:page`, headers: keys(["reader", "edition-:date", "page-:date-:page"]) },
+      { source: `${prefix}/${date}/:page/:article(\\d+)`, headers: keys(["reader", "edition-:date", "page-:date-:page", "article-:date-:page-:article"]) },
+    ]),
+  ];
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   output: "standalone",
@@ -65,7 +90,7 @@ const nextConfig = {
     return [{ source: "/", has: [{ type: "cookie", key: "script", value: "hant" }], destination: TRADITIONAL_PREFIX, permanent: false }];
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: securityHeaders }, ...surrogateKeyHeaders()];
   },
 };
 

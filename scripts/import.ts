@@ -12,6 +12,7 @@ import { ManifestError } from "../lib/editions/read-manifest";
 import { runEditionImport } from "../lib/editions/run-edition-import";
 import { AppError } from "../lib/errors/app-error";
 import { announceRevalidationsWith } from "../lib/reader/cache-tags";
+import { purgeRequestFor, sendPurge } from "../lib/reader/cdn-purge";
 import { announceRevalidations } from "../lib/reader/revalidation-channel";
 import { storageFor } from "../lib/storage/get-storage";
 import { readEnvOrExit } from "./lib/local-services";
@@ -95,4 +96,8 @@ async function refreshRunningServers(database: Db, tags: string[]) {
   if (tags.length === 0) return;
   await announceRevalidations(database, tags, null);
   say("已通知正在运行的服务器刷新读者页面 (running servers told to refresh the reader pages).");
+  if (config.CDN_PURGE_URL) {
+    const ok = await sendPurge({ url: config.CDN_PURGE_URL, secret: config.CDN_PURGE_SECRET }, await purgeRequestFor(database, tags));
+    say(ok ? "已通知 CDN 清除缓存 (CDN purged)." : "CDN 清除缓存的请求未成功；CDN 上的副本将在 5 分钟内过期 (the CDN purge hook did not answer).");
+  }
 }

@@ -42,3 +42,14 @@ test("reader pages fit a 360 px wide phone without sideways scrolling", async ({
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   }
 });
+
+test("every reader response names its surrogate keys for a CDN (the article, its page and edition, in both scripts); staff pages none", async ({ request }) => {
+  for (const path of ["/2023-03-13/A05/4", "/zh-hant/2023-03-13/A05/4"]) {
+    const headers = (await request.get(path)).headers();
+    expect(headers["surrogate-key"], path).toBe("reader edition-2023-03-13 page-2023-03-13-A05 article-2023-03-13-A05-4");
+    expect(headers["cache-tag"], path).toBe("reader,edition-2023-03-13,page-2023-03-13-A05,article-2023-03-13-A05-4");
+  }
+  expect((await request.get("/archive")).headers()["surrogate-key"]).toBe("reader");
+  expect((await request.get("/feed.xml")).headers()["surrogate-key"]).toBe("reader");
+  expect((await request.get("/admin/sign-in")).headers()["surrogate-key"]).toBeUndefined();
+});

@@ -35,6 +35,10 @@ export const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: optionalText,
   S3_FORCE_PATH_STYLE: boolean.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** The CDN purge hook: POSTed the surrogate keys and URLs to drop when reader pages change (lib/reader/cdn-purge.ts). */
+  CDN_PURGE_URL: z.url({ protocol: /^https?$/, error: "must be the purge hook's http(s) URL" }).optional(),
+  /** Signs each purge request (X-Newsroom-Signature: sha256=HMAC of the body). */
+  CDN_PURGE_SECRET: optionalText,
 }).superRefine((value, context) => {
   // Half an S3 configuration would quietly fall back to the local folder: refuse it.
   if (!value.S3_BUCKET && (value.S3_ENDPOINT || value.S3_ACCESS_KEY_ID || value.S3_SECRET_ACCESS_KEY)) {

@@ -1,6 +1,7 @@
 import { env } from "@/lib/config/env";
 import { startScheduler } from "@/lib/editions/scheduler";
 import { announceRevalidationsWith, cacheTags } from "@/lib/reader/cache-tags";
+import { purgeRequestFor, sendPurge } from "@/lib/reader/cdn-purge";
 import { postRevalidations } from "@/lib/reader/remote-revalidation";
 import { announceRevalidations, INSTANCE_ID, listenForRevalidations } from "@/lib/reader/revalidation-channel";
 import { startRenderWorker } from "@/lib/pages/render-worker";
@@ -28,7 +29,7 @@ export async function prepareDatabaseOnBoot(): Promise<void> {
     }
     // Page PDFs waiting for their page image, including any a restart interrupted.
     startRenderWorker({ db: getDb(), storage: getStorage() });
-    startBackgroundWork(config.PORT, config.NEXTAUTH_SECRET, config.DATABASE_URL!);
+    startBackgroundWork(config.PORT, config.NEXTAUTH_SECRET, config.DATABASE_URL!, config.CDN_PURGE_URL ? { url: config.CDN_PURGE_URL, secret: config.CDN_PURGE_SECRET } : undefined);
     setTimeout(warmUpSegmenter, 1000).unref();
   } catch (error) {
     console.error(`\nThe database could not be prepared, so the server stops:\n${error instanceof Error ? error.message : String(error)}\n`);
@@ -43,7 +44,7 @@ export async function prepareDatabaseOnBoot(): Promise<void> {
  * command) are expired here by asking this server itself over HTTP, since
  * Next expires tags only within a request.
  */
-function startBackgroundWork(port: number, secret: string | undefined, connectionString: string) {
+function startBackgroundWork(port: number, secret: string | undefined, connectionString: string, purgeHook: { url: string; secret?: string } | undefined) {
   const expireHere = (tags: string[]) => {
     if (!secret) return;
     void postRevalidations({ baseUrl: `http://127.0.0.1:${port}`, secret, tags }).then((ok) => {
@@ -55,6 +56,14 @@ function startBackgroundWork(port: number, secret: string | undefined, connectio
       console.error(`Could not tell the other instances to refresh (${tags.join(", ")}): ${error instanceof Error ? error.message : String(error)}`);
       if (!doneHere) expireHere(tags);
     });
+    // The CDN is told once, by the instance that made the change.
+    if (purgeHook) {
+      void purgeRequestFor(getDb(), tags)
+        .then((request) => sendPurge(purgeHook, request))
+        .then((ok) => {
+          if (!ok) console.error(`The CDN purge hook did not answer (${tags.join(", ")}); CDN copies expire within 5 minutes.`);
+        });
+    }
   });
   listenForRevalidations({
     connectionString,
