@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
+import { cp, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runningEmbeddedUrl } from "../../lib/db/embedded-postgres";
+import { freePort, untilHealthy } from "./local-process";
 
 // A second app instance beside the one the tests run against: the same build,
 // copied to a folder of its own (as on another machine: its own runtime cache),
@@ -11,17 +11,6 @@ import { runningEmbeddedUrl } from "../../lib/db/embedded-postgres";
 
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(tmpdir(), "newsroom-e2e");
 const distDir = process.env.E2E_DIST_DIR ?? ".next-test";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startSecondInstance(): Promise<{ baseURL: string; stop: () => Promise<void> }> {
   const databaseUrl = await runningEmbeddedUrl(path.join(dataDir, "postgres"));
@@ -47,21 +36,5 @@ export async function startSecondInstance(): Promise<{ baseURL: string; stop: ()
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const baseURL = `http://127.0.0.1:${port}`;
-  for (let tries = 0; tries < 120; tries += 1) {
-    const healthy = await fetch(`${baseURL}/api/health`).then((response) => response.ok, () => false);
-    if (healthy) break;
-    if (child.exitCode !== null) throw new Error(`The second instance stopped (exit ${child.exitCode})`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return {
-    baseURL,
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill("SIGTERM");
-        await new Promise((resolve) => child.once("exit", resolve));
-      }
-      await rm(folder, { recursive: true, force: true });
-    },
-  };
+  return untilHealthy({ child, baseURL: `http://127.0.0.1:${port}`, folder, signal: "SIGTERM", whyStopped: async () => `The second instance stopped (exit ${child.exitCode})` });
 }
