@@ -83,11 +83,21 @@ function ensureChromium(): void {
         "or set CHROMIUM_PATH to another Chromium.",
     );
   }
-  const packages = [...needed, ...(hasNginx ? [] : ["nginx"])];
-  console.log(`Installing ${packages.join(" ")} with apt-get…`);
+  const install = (packages: string[]) => {
+    console.log(`Installing ${packages.join(" ")} with apt-get…`);
+    execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+  };
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], {
-    stdio: "inherit",
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
+  if (needed.length > 0) install(needed);
+  if (!hasNginx) {
+    // Wanted, not needed: a machine where it cannot be installed skips the spec behind nginx.
+    try {
+      install(["nginx"]);
+    } catch (error) {
+      console.log(`nginx could not be installed (${error instanceof Error ? error.message : String(error)}): the end-to-end spec behind nginx is skipped.`);
+    }
+  }
 }
