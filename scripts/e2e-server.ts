@@ -1,6 +1,11 @@
 // The server the end-to-end tests run against: `npm start` on a fresh,
-// throw-away data folder (DATA_DIR), removed again when it stops.
-import { rmSync } from "node:fs";
+// throw-away data folder (DATA_DIR), removed again when it stops. Its files go
+// to an S3-compatible store (a local s3rver, as several instances in
+// production share one), whose settings are left in DATA_DIR/s3.json for the
+// specs that start a second instance beside it.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startS3Server } from "../tests/helpers/s3-server";
 
 const dataDir = process.env.DATA_DIR;
 if (!dataDir || !/newsroom-e2e/.test(dataDir)) {
@@ -8,5 +13,14 @@ if (!dataDir || !/newsroom-e2e/.test(dataDir)) {
   process.exit(2);
 }
 rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+const s3 = await startS3Server("newsroom-e2e", path.join(dataDir, "s3"));
 process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+writeFileSync(path.join(dataDir, "s3.json"), JSON.stringify(s3.options));
+Object.assign(process.env, {
+  S3_BUCKET: s3.options.bucket,
+  S3_ENDPOINT: s3.options.endpoint,
+  S3_ACCESS_KEY_ID: s3.options.accessKeyId,
+  S3_SECRET_ACCESS_KEY: s3.options.secretAccessKey,
+});
 await import("./start");

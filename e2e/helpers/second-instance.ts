@@ -7,7 +7,8 @@ import { freePort, untilHealthy } from "./local-process";
 
 // A second app instance beside the one the tests run against: the same build,
 // copied to a folder of its own (as on another machine: its own runtime cache),
-// on the same database and files, on a port of its own.
+// on the same database and S3-compatible store (scripts/e2e-server.ts), on a
+// port of its own.
 
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(tmpdir(), "newsroom-e2e");
 const distDir = process.env.E2E_DIST_DIR ?? ".next-test";
@@ -16,6 +17,7 @@ export async function startSecondInstance(): Promise<{ baseURL: string; stop: ()
   const databaseUrl = await runningEmbeddedUrl(path.join(dataDir, "postgres"));
   if (!databaseUrl) throw new Error(`No running e2e database in ${dataDir}`);
   const secret = (await readFile(path.join(dataDir, "auth-secret"), "utf8")).trim();
+  const s3 = JSON.parse(await readFile(path.join(dataDir, "s3.json"), "utf8")) as { bucket: string; endpoint: string; accessKeyId: string; secretAccessKey: string };
   const folder = await mkdtemp(path.join(tmpdir(), "newsroom-instance-b-"));
   const standalone = path.resolve(distDir, "standalone");
   // Everything but the first instance's runtime cache.
@@ -30,7 +32,10 @@ export async function startSecondInstance(): Promise<{ baseURL: string; stop: ()
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: `http://localhost:${port}`,
-      STORAGE_DIR: path.join(dataDir, "storage"),
+      S3_BUCKET: s3.bucket,
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
       SEED_DEMO: "0",
       NEXT_TELEMETRY_DISABLED: "1",
     },
