@@ -4,6 +4,7 @@ import { converterFor, isScript, type Script } from "./script";
 import { findReaderPublication, type ReaderPublication } from "./find-reader-publication";
 import { findEditionView, type EditionView } from "./find-edition-view";
 import { DEFAULT_PUBLICATION_PARAM } from "./routing";
+import { inScript } from "./urls";
 
 export interface ReaderRouteParams {
   script: string;
@@ -30,7 +31,7 @@ export async function readerContext(
   const publication = await findReaderPublication(decodeURIComponent(params.publication));
   if (!publication) notFound();
   // The default publication has the short URLs only.
-  if (params.publication !== DEFAULT_PUBLICATION_PARAM && publication.isDefault) permanentRedirect(canonicalPath(publication.slug));
+  if (params.publication !== DEFAULT_PUBLICATION_PARAM && publication.isDefault) permanentRedirect(inScript(canonicalPath(publication.slug), script));
   return { script, t: converterFor(script), publication: { ...publication, script } };
 }
 

@@ -11,7 +11,7 @@ export const SCRIPT_COOKIE = "script";
  * followed, for `/` to open in that script next time: the link itself is a
  * plain link to the page's twin URL.
  */
-export const SCRIPT_CHOICE_SCRIPT = `document.addEventListener("click",function(e){var a=e.target&&e.target.closest&&e.target.closest("a[data-script-choice]");if(a)document.cookie="${"script"}="+a.getAttribute("data-script-choice")+";path=/;max-age=31536000;samesite=lax"})`;
+export const SCRIPT_CHOICE_SCRIPT = `document.addEventListener("click",function(e){var a=e.target&&e.target.closest&&e.target.closest("a[data-script-choice]");if(a)document.cookie="${SCRIPT_COOKIE}="+a.getAttribute("data-script-choice")+";path=/;max-age=31536000;samesite=lax"})`;
 
 export function isScript(value: unknown): value is Script {
   return value === "hans" || value === "hant";
