@@ -66,7 +66,7 @@ export function mediaUrl(storageKey: string): string {
 
 /** A feed (in Simplified script, whichever script links to it). */
 export function feedUrl(publication: PublicationRef, pageName?: string): string {
-  const prefix = publication.isDefault ? "" : `/p/${publication.slug}`;
+  const prefix = base({ slug: publication.slug, isDefault: publication.isDefault });
   return pageName ? `/feeds${prefix}/${encodeURIComponent(pageName)}.xml` : publication.isDefault ? "/feed.xml" : `/feeds${prefix}.xml`;
 }
 
