@@ -27,7 +27,7 @@ ENV NODE_ENV=production \
     STORAGE_DIR=/data/storage
 RUN groupadd --system --gid 1001 app && useradd --system --uid 1001 --gid app app \
  && mkdir -p /data/storage && chown -R app:app /data
-# The standalone folder holds server.js, the traced node_modules, the static
+# The standalone folder holds newsroom-server.mjs (Next behind the reader files' fast path), reader.css, the traced node_modules, the static
 # files, prisma/migrations, the schema engine's WASM and the demo edition.
 COPY --from=build --chown=app:app /app/.next/standalone ./
 USER app
@@ -35,4 +35,4 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "server.js"]
+CMD ["node", "newsroom-server.mjs"]

@@ -43,7 +43,8 @@ if (!manifest) {
 }
 
 bypassReaderCache();
-const { readerContext, readerEdition } = await import("../lib/reader/reader-context");
+const { readerContext } = await import("../lib/reader/reader-context");
+const { findEditionView } = await import("../lib/reader/find-edition-view");
 const { findArticleView } = await import("../lib/reader/find-article-view");
 const { findEditionMonth } = await import("../lib/reader/find-edition-dates");
 const { findSearchOptions } = await import("../lib/reader/find-search-options");
@@ -155,7 +156,7 @@ try {
   // What the page route reads: the publication, the edition, and the month of editions for its calendar.
   const pageView = async (date: string, page: string) => {
     const context = await readerContext({ script: "hans", publication: "_" }, () => "/");
-    const edition = await readerEdition(context, date);
+    const edition = (await findEditionView(context.publication.id, date))!;
     const month = await findEditionMonth(context.publication.id, date.slice(0, 7));
     return { context, edition, month, page: edition.pages.find((candidate) => candidate.number === page) };
   };
@@ -166,7 +167,7 @@ try {
       name: "article view 2023-03-13/A05/4 (publication, edition, article)",
       run: async (t, id) => {
         const context = await readerContext({ script: "hans", publication: "_" }, () => "/");
-        return [await readerEdition(context, "2023-03-13"), await findArticleView(t.publicationId, id)];
+        return [await findEditionView(context.publication.id, "2023-03-13"), await findArticleView(t.publicationId, id)];
       },
     },
     { name: "archive index (months of every year)", run: async (t) => archiveYears(await findArchiveMonths(t.publicationId)) },

@@ -16,6 +16,7 @@ import { purgeRequestFor, sendPurge } from "../lib/reader/cdn-purge";
 import { announceRevalidations } from "../lib/reader/revalidation-channel";
 import { storageFor } from "../lib/storage/get-storage";
 import { readEnvOrExit } from "./lib/local-services";
+import { commandReaderRendering } from "./lib/reader-rendering";
 import { fromRoot } from "./lib/project";
 
 const say = (line: string) => console.log(line);
@@ -35,8 +36,12 @@ let exitCode = 0;
 
 try {
   const url = config.DATABASE_URL ?? (await runningEmbeddedUrl(path.join(dataDir, "postgres"))) ?? (await startOwnDatabase());
+  // The reader queries (lib/reader) read through the process's one client.
+  process.env.DATABASE_URL = url;
   await prepareDatabase({ connectionString: url, storage: storage(), seedDemoData: config.SEED_DEMO, adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD, log: say });
   db = createDbClient(url);
+  // The reader files of what this import publishes are rendered here, as the server would (lib/reader-files).
+  await commandReaderRendering(storage());
 
   const tags: string[] = [];
   announceRevalidationsWith((sent) => tags.push(...sent));

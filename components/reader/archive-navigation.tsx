@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 /** Where an archive page sits: 往期 › 2023年 › 3月, the last one the current page. */
 export function ArchiveBreadcrumb({ trail, t }: { trail: { label: string; href: string }[]; t: (text: string) => string }) {
@@ -13,7 +12,7 @@ export function ArchiveBreadcrumb({ trail, t }: { trail: { label: string; href: 
               {last ? (
                 <span aria-current="page" className="font-bold">{t(step.label)}</span>
               ) : (
-                <Link href={step.href}>{t(step.label)}</Link>
+                <a href={step.href}>{t(step.label)}</a>
               )}
             </li>
           );
@@ -37,16 +36,16 @@ export function ArchivePager(props: {
   return (
     <nav aria-label={t(label)} className="flex justify-between gap-4 text-sm print:hidden">
       {older ? (
-        <Link href={older.href} rel="prev">
+        <a href={older.href} rel="prev">
           ‹ {t(older.label)}
-        </Link>
+        </a>
       ) : (
         <span className="text-neutral-600">‹ {t(olderFallback)}</span>
       )}
       {newer ? (
-        <Link href={newer.href} rel="next">
+        <a href={newer.href} rel="next">
           {t(newer.label)} ›
-        </Link>
+        </a>
       ) : (
         <span className="text-neutral-600">{t(newerFallback)} ›</span>
       )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ArticleView } from "@/lib/reader/find-article-view";
 import { ArticleBody } from "./article-body";
 import { ArticlePhoto } from "./article-photo";
@@ -49,9 +48,9 @@ export function ArticleContent({
         <p className="mt-4 text-sm text-neutral-600">
           {t("本文转")}
           {continuations.map((part) => (
-            <Link key={part.href} href={part.href} className="mx-1">
+            <a key={part.href} href={part.href} className="mx-1">
               {part.label}
-            </Link>
+            </a>
           ))}
         </p>
       )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { EditionMonth } from "@/lib/reader/find-edition-dates";
 import { MonthCalendar } from "./month-calendar";
 
@@ -26,13 +25,13 @@ export function EditionCalendar(props: {
   return (
     <section aria-labelledby="calendar-heading" className="print:hidden">
       <h2 id="calendar-heading" className="mb-2 text-base font-bold">
-        {t("往期")} · {monthHrefFor ? <Link href={monthHrefFor(month)}>{year}年{monthNumber}月</Link> : `${year}年${monthNumber}月`}
+        {t("往期")} · {monthHrefFor ? <a href={monthHrefFor(month)}>{year}年{monthNumber}月</a> : `${year}年${monthNumber}月`}
       </h2>
       <MonthCalendar month={month} available={available} current={current} hrefFor={hrefFor} t={t} />
       <p className="mt-2 flex justify-between gap-2 text-sm">
-        {earlier ? <Link href={hrefFor(earlier)}>{t("‹ 上月")}</Link> : <span />}
-        {archiveHref && <Link href={archiveHref}>{t("全部往期")}</Link>}
-        {laterMonthLatest ? <Link href={hrefFor(laterMonthLatest)}>{t("下月 ›")}</Link> : <span />}
+        {earlier ? <a href={hrefFor(earlier)}>{t("‹ 上月")}</a> : <span />}
+        {archiveHref && <a href={archiveHref}>{t("全部往期")}</a>}
+        {laterMonthLatest ? <a href={hrefFor(laterMonthLatest)}>{t("下月 ›")}</a> : <span />}
       </p>
     </section>
   );

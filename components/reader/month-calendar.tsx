@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { monthWeeks, splitMonth } from "@/lib/reader/archive-calendar";
 
 const WEEKDAYS = ["日", "一", "二", "三", "四", "五", "六"];
@@ -43,14 +42,14 @@ export function MonthCalendar(props: {
               return (
                 <td key={column} className="p-0.5">
                   {available.has(date) ? (
-                    <Link
+                    <a
                       href={hrefFor(date)}
                       aria-current={date === current ? "date" : undefined}
                       aria-label={t(`${monthNumber}月${day}日`)}
                       className={`block rounded ${cell} ${date === current ? "bg-brand font-bold text-white" : "text-brand underline"}`}
                     >
                       {day}
-                    </Link>
+                    </a>
                   ) : (
                     <span className={`block ${cell} text-neutral-600`}>{day}</span>
                   )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { PageView } from "@/lib/reader/find-edition-view";
 
 /** 版面导航: every page of the edition with its thumbnail, the current one marked. */
@@ -20,7 +19,7 @@ export function PageNavigation(props: {
           const isCurrent = page.number === current;
           return (
             <li key={page.number}>
-              <Link
+              <a
                 href={hrefFor(page.number)}
                 aria-current={isCurrent ? "page" : undefined}
                 className={`block rounded border p-1 text-center text-xs no-underline ${isCurrent ? "border-brand bg-red-50 font-bold" : "border-neutral-300 bg-white hover:border-brand"}`}
@@ -34,7 +33,7 @@ export function PageNavigation(props: {
                 )}
                 <span className="block">{page.number}</span>
                 <span className="block truncate">{t(page.name)}</span>
-              </Link>
+              </a>
             </li>
           );
         })}

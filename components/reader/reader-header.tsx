@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatEditionDateZh } from "@/lib/editions/edition-date";
 import type { Script } from "@/lib/reader/script";
 import { archiveUrl, inScript, publicationUrl, searchUrl, type PublicationRef } from "@/lib/reader/urls";
@@ -19,9 +18,9 @@ export function ReaderHeader(props: {
     <header className="border-b-4 border-brand print:border-b">
       <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-2 px-4 py-3">
         <div>
-          <Link href={publicationUrl(publication)} className="text-2xl font-bold text-brand no-underline sm:text-3xl">
+          <a href={publicationUrl(publication)} className="text-2xl font-bold text-brand no-underline sm:text-3xl">
             {t(publication.name)}
-          </Link>
+          </a>
           {date && (
             <p className="mt-1 text-sm text-neutral-700">
               <time dateTime={date}>{t(formatEditionDateZh(new Date(`${date}T00:00:00Z`)))}</time>
@@ -48,9 +47,9 @@ export function ReaderHeader(props: {
               {t("搜索")}
             </button>
           </form>
-          <Link href={archiveUrl(publication)} className="underline">
+          <a href={archiveUrl(publication)} className="underline">
             {t("往期")}
-          </Link>
+          </a>
           <nav aria-label={t("简繁切换")}>
             {script === "hans" ? (
               <>

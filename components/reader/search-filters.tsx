@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReaderSearchOptions } from "@/lib/reader/find-search-options";
 import { hasFilters, searchHref, type SearchRequest } from "@/lib/search-pages/search-request";
 
@@ -56,9 +55,9 @@ export function ReaderSearchFilters(props: { action: string; request: SearchRequ
           {t("搜索")}
         </button>
         {hasFilters(request) && (
-          <Link href={searchHref(action, { ...request, page: 1 }, { filters: {} })} className="whitespace-nowrap text-sm">
+          <a href={searchHref(action, { ...request, page: 1 }, { filters: {} })} className="whitespace-nowrap text-sm">
             {t("清除筛选")}
-          </Link>
+          </a>
         )}
       </div>
     </form>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { pageLinks } from "@/lib/search-pages/search-request";
 
 /** 上一页 · 1 … 4 5 6 … 50 · 下一页: plain links, the current page marked. */
@@ -11,9 +10,9 @@ export function SearchPager(props: { page: number; pages: number; hrefFor: (page
       <ul className="flex flex-wrap items-center gap-1 text-sm">
         <li>
           {page > 1 ? (
-            <Link href={hrefFor(page - 1)} rel="prev" className={`${item} border-neutral-300 no-underline hover:border-brand`}>
+            <a href={hrefFor(page - 1)} rel="prev" className={`${item} border-neutral-300 no-underline hover:border-brand`}>
               {t("上一页")}
-            </Link>
+            </a>
           ) : (
             <span className={`${item} border-transparent text-neutral-600`}>{t("上一页")}</span>
           )}
@@ -25,22 +24,22 @@ export function SearchPager(props: { page: number; pages: number; hrefFor: (page
             </li>
           ) : (
             <li key={link.page}>
-              <Link
+              <a
                 href={hrefFor(link.page)}
                 aria-label={t(`第${link.page}页`)}
                 aria-current={link.page === page ? "page" : undefined}
                 className={`${item} no-underline ${link.page === page ? "border-brand bg-brand font-bold text-white" : "border-neutral-300 hover:border-brand"}`}
               >
                 {link.page}
-              </Link>
+              </a>
             </li>
           ),
         )}
         <li>
           {page < pages ? (
-            <Link href={hrefFor(page + 1)} rel="next" className={`${item} border-neutral-300 no-underline hover:border-brand`}>
+            <a href={hrefFor(page + 1)} rel="next" className={`${item} border-neutral-300 no-underline hover:border-brand`}>
               {t("下一页")}
-            </Link>
+            </a>
           ) : (
             <span className={`${item} border-transparent text-neutral-600`}>{t("下一页")}</span>
           )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatEditionDateZh } from "@/lib/editions/edition-date";
 import { articleUrl, pageRegionUrl, type PublicationRef } from "@/lib/reader/urls";
 import { hasFilters, searchHref, type SearchRequest } from "@/lib/search-pages/search-request";
@@ -37,9 +36,9 @@ function Hit({ hit, words, publication, t }: { hit: SearchHit; words: string[]; 
       <article aria-labelledby={id}>
         {hit.kicker && <p className="text-sm text-neutral-700" dangerouslySetInnerHTML={{ __html: t(highlight(hit.kicker, words)) }} />}
         <h2 id={id} className="text-lg font-bold leading-snug">
-          <Link href={articleUrl(publication, hit.editionDate, hit.pageNumber, hit.position)} className="text-brand hover:underline">
+          <a href={articleUrl(publication, hit.editionDate, hit.pageNumber, hit.position)} className="text-brand hover:underline">
             <span dangerouslySetInnerHTML={{ __html: t(hit.headlineHtml) }} />
-          </Link>
+          </a>
         </h2>
         {hit.subtitle && <p className="text-sm text-neutral-800" dangerouslySetInnerHTML={{ __html: t(highlight(hit.subtitle, words)) }} />}
         <p className="mt-1 text-sm text-neutral-700">
@@ -90,7 +89,7 @@ export function ReaderSearchResults(props: { result: SearchResult; request: Sear
         <p className="mt-4">{t(`没有找到与“${q}”相关的文章。`)}</p>
         {hasFilters(request) && (
           <p className="mt-2">
-            <Link href={searchHref(path, { ...request, page: 1 }, { filters: {} })}>{t("去掉筛选条件再搜索")}</Link>
+            <a href={searchHref(path, { ...request, page: 1 }, { filters: {} })}>{t("去掉筛选条件再搜索")}</a>
           </p>
         )}
         <SearchTips t={t} />
@@ -110,7 +109,7 @@ export function ReaderSearchResults(props: { result: SearchResult; request: Sear
       </p>
       {result.hits.length === 0 ? (
         <p className="mt-4">
-          {t("这一页没有结果。")} <Link href={searchHref(path, request, { page: 1 })}>{t("回到第1页")}</Link>
+          {t("这一页没有结果。")} <a href={searchHref(path, request, { page: 1 })}>{t("回到第1页")}</a>
         </p>
       ) : (
         <ol start={first} className="divide-y divide-neutral-200 [&_mark]:bg-amber-200 [&_mark]:text-inherit">

@@ -23,7 +23,7 @@ export async function startSecondInstance(): Promise<{ baseURL: string; stop: ()
   // Everything but the first instance's runtime cache.
   await cp(standalone, folder, { recursive: true, verbatimSymlinks: true, filter: (source) => !source.startsWith(path.join(standalone, distDir, "cache")) });
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(folder, "server.js")], {
+  const child = spawn(process.execPath, [path.join(folder, "newsroom-server.mjs")], {
     env: {
       ...process.env,
       NODE_ENV: "production",

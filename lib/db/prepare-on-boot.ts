@@ -8,11 +8,20 @@ import { startRenderWorker } from "@/lib/pages/render-worker";
 import { BOOT_BACKFILL_LIMIT, backfillSearchIndexInBackground } from "@/lib/search/backfill-search-index";
 import { warmUpSegmenter } from "@/lib/search/segment";
 import { getStorage } from "@/lib/storage/get-storage";
+import type { RenderReaderDocument } from "@/lib/reader-files/reader-documents";
+import type { ReaderFileServer } from "@/lib/reader-files/reader-file-server";
+import { prepareReaderRendering, readBuiltStylesheet, startReaderFiles } from "@/lib/reader-files/start-reader-files";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { getDb } from "./client";
 import { prepareDatabase } from "./prepare-database";
 
-/** Called by instrumentation.ts; a failure stops the server with the reason. */
-export async function prepareDatabaseOnBoot(): Promise<void> {
+/**
+ * Called by instrumentation.ts, which hands over the reader pages' renderer
+ * (components/reader/documents: lib/ does not import components); a failure
+ * stops the server with the reason.
+ */
+export async function prepareDatabaseOnBoot(options: { render: RenderReaderDocument }): Promise<void> {
   try {
     const config = env();
     const prepared = await prepareDatabase({
@@ -29,7 +38,9 @@ export async function prepareDatabaseOnBoot(): Promise<void> {
     }
     // Page PDFs waiting for their page image, including any a restart interrupted.
     startRenderWorker({ db: getDb(), storage: getStorage() });
-    startBackgroundWork(config.PORT, config.NEXTAUTH_SECRET, config.DATABASE_URL!, config.CDN_PURGE_URL ? { url: config.CDN_PURGE_URL, secret: config.CDN_PURGE_SECRET } : undefined);
+    const rendering = await prepareReaderRendering({ storage: getStorage(), render: options.render, stylesheet: await readBuiltStylesheet(), buildId: await readBuildId() });
+    const files = await startReaderFiles({ rendering, log: (line) => console.log(line) });
+    startBackgroundWork(config.PORT, config.NEXTAUTH_SECRET, config.DATABASE_URL!, config.CDN_PURGE_URL ? { url: config.CDN_PURGE_URL, secret: config.CDN_PURGE_SECRET } : undefined, files);
     setTimeout(warmUpSegmenter, 1000).unref();
   } catch (error) {
     console.error(`\nThe database could not be prepared, so the server stops:\n${error instanceof Error ? error.message : String(error)}\n`);
@@ -44,7 +55,7 @@ export async function prepareDatabaseOnBoot(): Promise<void> {
  * command) are expired here by asking this server itself over HTTP, since
  * Next expires tags only within a request.
  */
-function startBackgroundWork(port: number, secret: string | undefined, connectionString: string, purgeHook: { url: string; secret?: string } | undefined) {
+function startBackgroundWork(port: number, secret: string | undefined, connectionString: string, purgeHook: { url: string; secret?: string } | undefined, files: ReaderFileServer) {
   const expireHere = (tags: string[]) => {
     if (!secret) return;
     void postRevalidations({ baseUrl: `http://127.0.0.1:${port}`, secret, tags }).then((ok) => {
@@ -68,10 +79,14 @@ function startBackgroundWork(port: number, secret: string | undefined, connectio
   listenForRevalidations({
     connectionString,
     onNotice: (notice) => {
-      if (notice.origin !== INSTANCE_ID) expireHere(notice.tags);
+      if (notice.origin === INSTANCE_ID) return;
+      // Another instance (or a command) published files: read the route tables again.
+      files.forget();
+      expireHere(notice.tags);
     },
     // Notices sent while the channel was down are lost: refresh every publication's pages.
     onReconnect: () => {
+      files.forget();
       void getDb()
         .publication.findMany({ select: { id: true } })
         .then((publications) => expireHere([cacheTags.publications, ...publications.map((publication) => cacheTags.publication(publication.id))]))
@@ -80,4 +95,9 @@ function startBackgroundWork(port: number, secret: string | undefined, connectio
     log: (line) => console.error(line),
   });
   startScheduler(getDb());
+}
+
+/** The running build's id (Next writes it in the dist folder beside the server). */
+function readBuildId(): Promise<string> {
+  return readFile(/*turbopackIgnore: true*/ path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"), "utf8").catch(() => "development");
 }

@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { revalidateEdition } from "@/lib/reader/cache-tags";
+import { isoEditionDate } from "@/lib/editions/edition-date";
+import { publishReaderChange } from "@/lib/reader-files/publish-reader-change";
 import { reindexEditionArticles } from "@/lib/search/index-article";
 import { preflightEdition, type PreflightProblem } from "./preflight";
 
@@ -70,7 +71,7 @@ export async function publishEdition(options: { db: Db; actor: Actor; editionId:
     });
     return updated;
   });
-  revalidateEdition(edition.publicationId);
+  await publishReaderChange({ kind: "edition", publicationId: edition.publicationId, date: isoEditionDate(edition.date) });
   return edition;
 }
 
@@ -91,6 +92,6 @@ export async function withdrawEdition(options: { db: Db; actor: Actor; editionId
     await tx.auditLog.create({ data: { actorId: actor.id, action: "edition.withdraw", entityType: "edition", entityId: editionId, data: { reason } } });
     return updated;
   });
-  revalidateEdition(edition.publicationId);
+  await publishReaderChange({ kind: "edition", publicationId: edition.publicationId, date: isoEditionDate(edition.date) });
   return edition;
 }

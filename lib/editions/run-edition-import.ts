@@ -1,7 +1,8 @@
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import type { EditionStatus } from "@/lib/db/generated/enums";
-import { revalidateEdition } from "@/lib/reader/cache-tags";
+import { isoEditionDate } from "@/lib/editions/edition-date";
+import { publishReaderChange } from "@/lib/reader-files/publish-reader-change";
 import type { Storage } from "@/lib/storage/storage";
 import type { ImportFrom } from "./edition-source";
 import { importEditionWithRegions, type ImportWithRegionsReport } from "./import-with-regions";
@@ -58,8 +59,8 @@ export async function runEditionImport(
       problems = error.problems;
     }
   }
-  const edition = await db.edition.findUniqueOrThrow({ where: { id: report.editionId }, select: { status: true, publicationId: true } });
+  const edition = await db.edition.findUniqueOrThrow({ where: { id: report.editionId }, select: { status: true, publicationId: true, date: true } });
   // Publishing revalidated already; an edition published before now shows the imported content.
-  if (!published && edition.status === "PUBLISHED") revalidateEdition(edition.publicationId);
+  if (!published && edition.status === "PUBLISHED") await publishReaderChange({ kind: "edition", publicationId: edition.publicationId, date: isoEditionDate(edition.date) });
   return { ...report, problems, publishRequested: options.publish, published, status: edition.status };
 }

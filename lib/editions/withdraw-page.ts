@@ -1,7 +1,8 @@
 import type { Db, Tx } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { revalidateEdition } from "@/lib/reader/cache-tags";
+import { isoEditionDate } from "@/lib/editions/edition-date";
+import { publishReaderChange } from "@/lib/reader-files/publish-reader-change";
 import { reindexPageArticles } from "@/lib/search/index-article";
 
 // 撤版 of a single page: a page with a legal or factual problem comes off the
@@ -13,7 +14,7 @@ async function lockPage(tx: Tx, pageId: string) {
   const page = await tx.page.findUnique({ where: { id: pageId }, select: { editionId: true } });
   if (!page) throw new AppError("NOT_FOUND");
   await tx.$queryRaw`SELECT id FROM editions WHERE id = ${page.editionId}::uuid FOR UPDATE`;
-  return tx.page.findUniqueOrThrow({ where: { id: pageId }, include: { edition: { select: { id: true, status: true, publicationId: true } } } });
+  return tx.page.findUniqueOrThrow({ where: { id: pageId }, include: { edition: { select: { id: true, status: true, publicationId: true, date: true } } } });
 }
 
 /** Takes one published page off the reader site; the reason is kept in the audit log. */
@@ -40,7 +41,7 @@ export async function withdrawPage(options: { db: Db; actor: Actor; pageId: stri
     await tx.auditLog.create({ data: { actorId: actor.id, action: "page.withdraw", entityType: "page", entityId: pageId, data: { number: current.number, reason } } });
     return current;
   });
-  revalidateEdition(page.edition.publicationId);
+  await publishReaderChange({ kind: "edition", publicationId: page.edition.publicationId, date: isoEditionDate(page.edition.date) });
   return { number: page.number };
 }
 
@@ -71,8 +72,8 @@ export async function republishPage(options: { db: Db; actor: Actor; pageId: str
     await tx.auditLog.create({
       data: { actorId: actor.id, action: "page.republish", entityType: "page", entityId: pageId, data: { number: current.number, live, articlesPublished: articles.count } },
     });
-    return { number: current.number, live, publicationId: current.edition.publicationId };
+    return { number: current.number, live, publicationId: current.edition.publicationId, date: isoEditionDate(current.edition.date) };
   });
-  if (result.live) revalidateEdition(result.publicationId);
+  if (result.live) await publishReaderChange({ kind: "edition", publicationId: result.publicationId, date: result.date });
   return { number: result.number, live: result.live };
 }

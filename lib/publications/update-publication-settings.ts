@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { revalidatePublications } from "@/lib/reader/cache-tags";
+import { publishReaderChange } from "@/lib/reader-files/publish-reader-change";
 import { assertId } from "@/lib/staff/account-rules";
 import {
   FOOTER_FIELD_MAX_LENGTH,
@@ -40,7 +40,7 @@ export async function updatePublicationSettings(options: {
     });
     return { publication, changed: true };
   });
-  if (result.changed) revalidatePublications();
+  if (result.changed) await publishReaderChange({ kind: "publications" });
   return result;
 }
 

@@ -2,13 +2,10 @@ import { Prisma } from "@/lib/db/generated/client";
 import { getDb } from "@/lib/db/client";
 import { isoEditionDate } from "@/lib/editions/edition-date";
 import { monthBounds, yearBounds } from "./archive-calendar";
-import { cached } from "./cached";
-import { cacheTags } from "./cache-tags";
 
 // The archive (往期). Every query reads published editions of one publication by
 // date range, which the index editions(publication_id, status, date desc)
-// answers; each is cached under the publication's tag, so publishing or
-// withdrawing an edition (revalidateEdition) refreshes the archive with it.
+// answers. Read when the archive's files are rendered (lib/reader-files).
 
 export interface ArchiveMonth {
   /** "YYYY-MM" */
@@ -32,16 +29,14 @@ export interface ArchiveYear {
  * archive page starts here, so a made-up year or month is refused before it
  * reaches a query of its own or adds a cache entry.
  */
-export function findArchiveMonths(publicationId: string): Promise<ArchiveMonth[]> {
-  return cached(["archive-months", publicationId], [cacheTags.publication(publicationId)], async () => {
-    const rows = await getDb().$queryRaw<{ month: string; editions: number; latest: string }[]>(Prisma.sql`
-      SELECT to_char(date, 'YYYY-MM') AS month, count(*)::int AS editions, to_char(max(date), 'YYYY-MM-DD') AS latest
-      FROM editions
-      WHERE publication_id = ${publicationId}::uuid AND status = 'PUBLISHED'
-      GROUP BY 1
-      ORDER BY 1 DESC`);
-    return rows.map((row) => ({ month: row.month, editions: row.editions, latest: row.latest }));
-  });
+export async function findArchiveMonths(publicationId: string): Promise<ArchiveMonth[]> {
+  const rows = await getDb().$queryRaw<{ month: string; editions: number; latest: string }[]>(Prisma.sql`
+    SELECT to_char(date, 'YYYY-MM') AS month, count(*)::int AS editions, to_char(max(date), 'YYYY-MM-DD') AS latest
+    FROM editions
+    WHERE publication_id = ${publicationId}::uuid AND status = 'PUBLISHED'
+    GROUP BY 1
+    ORDER BY 1 DESC`);
+  return rows.map((row) => ({ month: row.month, editions: row.editions, latest: row.latest }));
 }
 
 /** The months grouped by year, newest year first. */
@@ -58,16 +53,14 @@ export function archiveYears(months: readonly ArchiveMonth[]): ArchiveYear[] {
 }
 
 /** Dates of the published editions in a year, oldest first (at most 366 short strings). */
-export function findEditionDatesInYear(publicationId: string, year: number): Promise<string[]> {
-  return cached(["archive-year", publicationId, String(year)], [cacheTags.publication(publicationId)], async () => {
-    const { from, to } = yearBounds(year);
-    const editions = await getDb().edition.findMany({
-      where: { publicationId, status: "PUBLISHED", date: { gte: from, lt: to } },
-      orderBy: { date: "asc" },
-      select: { date: true },
-    });
-    return editions.map((edition) => isoEditionDate(edition.date));
+export async function findEditionDatesInYear(publicationId: string, year: number): Promise<string[]> {
+  const { from, to } = yearBounds(year);
+  const editions = await getDb().edition.findMany({
+    where: { publicationId, status: "PUBLISHED", date: { gte: from, lt: to } },
+    orderBy: { date: "asc" },
+    select: { date: true },
   });
+  return editions.map((edition) => isoEditionDate(edition.date));
 }
 
 export interface ArchiveEdition {
@@ -89,40 +82,38 @@ const HEADLINES_PER_EDITION = 6;
  * count and the first page's headlines (published pages and articles only,
  * as everywhere on the reader site).
  */
-export function findArchiveMonthEditions(publicationId: string, month: string): Promise<ArchiveEdition[]> {
-  return cached(["archive-month", publicationId, month], [cacheTags.publication(publicationId)], async () => {
-    const { from, to } = monthBounds(month);
-    // The month's pages are read and counted here rather than with Prisma's `_count`, which aggregates the
-    // pages of every edition of the archive before joining the month's (50 ms at five years, growing).
-    const editions = await getDb().edition.findMany({
-      where: { publicationId, status: "PUBLISHED", date: { gte: from, lt: to } },
-      orderBy: { date: "asc" },
-      select: {
-        date: true,
-        issueNumber: true,
-        pages: { where: { status: "PUBLISHED" }, orderBy: { position: "asc" }, select: { id: true, number: true, name: true } },
-      },
-    });
-    const firstPageIds = editions.flatMap((edition) => (edition.pages[0] ? [edition.pages[0].id] : []));
-    const placements = await getDb().placement.findMany({
-      where: { pageId: { in: firstPageIds }, part: 1, article: { status: "PUBLISHED" } },
-      orderBy: { position: "asc" },
-      select: { pageId: true, position: true, article: { select: { headline: true } } },
-    });
-    return editions.map((edition) => {
-      const first = edition.pages[0];
-      return {
-        date: isoEditionDate(edition.date),
-        issueNumber: edition.issueNumber,
-        pageCount: edition.pages.length,
-        firstPage: first ? { number: first.number, name: first.name } : null,
-        headlines: first
-          ? placements
-              .filter((placement) => placement.pageId === first.id)
-              .slice(0, HEADLINES_PER_EDITION)
-              .map((placement) => ({ headline: placement.article.headline, position: placement.position }))
-          : [],
-      };
-    });
+export async function findArchiveMonthEditions(publicationId: string, month: string): Promise<ArchiveEdition[]> {
+  const { from, to } = monthBounds(month);
+  // The month's pages are read and counted here rather than with Prisma's `_count`, which aggregates the
+  // pages of every edition of the archive before joining the month's (50 ms at five years, growing).
+  const editions = await getDb().edition.findMany({
+    where: { publicationId, status: "PUBLISHED", date: { gte: from, lt: to } },
+    orderBy: { date: "asc" },
+    select: {
+      date: true,
+      issueNumber: true,
+      pages: { where: { status: "PUBLISHED" }, orderBy: { position: "asc" }, select: { id: true, number: true, name: true } },
+    },
+  });
+  const firstPageIds = editions.flatMap((edition) => (edition.pages[0] ? [edition.pages[0].id] : []));
+  const placements = await getDb().placement.findMany({
+    where: { pageId: { in: firstPageIds }, part: 1, article: { status: "PUBLISHED" } },
+    orderBy: { position: "asc" },
+    select: { pageId: true, position: true, article: { select: { headline: true } } },
+  });
+  return editions.map((edition) => {
+    const first = edition.pages[0];
+    return {
+      date: isoEditionDate(edition.date),
+      issueNumber: edition.issueNumber,
+      pageCount: edition.pages.length,
+      firstPage: first ? { number: first.number, name: first.name } : null,
+      headlines: first
+        ? placements
+            .filter((placement) => placement.pageId === first.id)
+            .slice(0, HEADLINES_PER_EDITION)
+            .map((placement) => ({ headline: placement.article.headline, position: placement.position }))
+        : [],
+    };
   });
 }

@@ -1,7 +1,5 @@
 import { getDb } from "@/lib/db/client";
 import { articleBodySchema, type ArticleBody } from "@/lib/articles/body";
-import { cached } from "./cached";
-import { cacheTags } from "./cache-tags";
 import type { ImageVariantView } from "./find-edition-view";
 import { mediaUrl } from "./urls";
 
@@ -30,9 +28,7 @@ export interface ArticleView {
 
 /** A published article's text, bylines, photos and corrections, or null. */
 export function findArticleView(publicationId: string, articleId: string): Promise<ArticleView | null> {
-  return cached(["article-view", articleId], [cacheTags.publication(publicationId), cacheTags.article(articleId)], () =>
-    loadArticleView(publicationId, articleId, false),
-  );
+  return loadArticleView(publicationId, articleId, false);
 }
 
 /** A story as readers will see it once published (ready or published), for the dashboard's preview; never cached. */

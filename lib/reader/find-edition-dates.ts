@@ -44,34 +44,32 @@ export interface EditionMonth {
   afterMonthLatest: string | null;
 }
 
-export function findEditionMonth(publicationId: string, month: string): Promise<EditionMonth> {
-  return cached(["edition-month", publicationId, month], [cacheTags.publication(publicationId)], async () => {
-    const start = `${month}-01`;
-    // One round trip, each part on the (publication, status, date) index.
-    const rows = await getDb().$queryRaw<{ kind: "month" | "before" | "after" | "after_month_latest"; date: Date }[]>`
-      WITH published AS (SELECT date FROM editions WHERE publication_id = ${publicationId}::uuid AND status = 'PUBLISHED'),
-        next AS (SELECT min(date) AS date FROM published WHERE date >= ${start}::date + interval '1 month')
-      SELECT 'month' AS kind, date FROM published WHERE date >= ${start}::date AND date < ${start}::date + interval '1 month'
-      UNION ALL SELECT 'before', max(date) FROM published WHERE date < ${start}::date
-      UNION ALL SELECT 'after', date FROM next
-      UNION ALL SELECT 'after_month_latest', max(p.date) FROM published p, next
-        WHERE p.date >= date_trunc('month', next.date) AND p.date < date_trunc('month', next.date) + interval '1 month'`;
-    const one = (kind: string) => {
-      const row = rows.find((candidate) => candidate.kind === kind && candidate.date);
-      return row ? isoEditionDate(row.date) : null;
-    };
-    return {
-      month,
-      dates: rows
-        .filter((row) => row.kind === "month")
-        .map((row) => isoEditionDate(row.date))
-        .sort()
-        .reverse(),
-      before: one("before"),
-      after: one("after"),
-      afterMonthLatest: one("after_month_latest"),
-    };
-  });
+export async function findEditionMonth(publicationId: string, month: string): Promise<EditionMonth> {
+  const start = `${month}-01`;
+  // One round trip, each part on the (publication, status, date) index.
+  const rows = await getDb().$queryRaw<{ kind: "month" | "before" | "after" | "after_month_latest"; date: Date }[]>`
+    WITH published AS (SELECT date FROM editions WHERE publication_id = ${publicationId}::uuid AND status = 'PUBLISHED'),
+      next AS (SELECT min(date) AS date FROM published WHERE date >= ${start}::date + interval '1 month')
+    SELECT 'month' AS kind, date FROM published WHERE date >= ${start}::date AND date < ${start}::date + interval '1 month'
+    UNION ALL SELECT 'before', max(date) FROM published WHERE date < ${start}::date
+    UNION ALL SELECT 'after', date FROM next
+    UNION ALL SELECT 'after_month_latest', max(p.date) FROM published p, next
+      WHERE p.date >= date_trunc('month', next.date) AND p.date < date_trunc('month', next.date) + interval '1 month'`;
+  const one = (kind: string) => {
+    const row = rows.find((candidate) => candidate.kind === kind && candidate.date);
+    return row ? isoEditionDate(row.date) : null;
+  };
+  return {
+    month,
+    dates: rows
+      .filter((row) => row.kind === "month")
+      .map((row) => isoEditionDate(row.date))
+      .sort()
+      .reverse(),
+    before: one("before"),
+    after: one("after"),
+    afterMonthLatest: one("after_month_latest"),
+  };
 }
 
 /** The previous and next published editions around `date`, from its month. */

@@ -1,7 +1,5 @@
 import { getDb } from "@/lib/db/client";
 import { editionDate, isoEditionDate } from "@/lib/editions/edition-date";
-import { cached } from "./cached";
-import { cacheTags } from "./cache-tags";
 import { mediaUrl } from "./urls";
 
 export interface ImageVariantView {
@@ -52,11 +50,7 @@ export interface EditionView {
 
 /** A published edition with its published pages and articles, or null. */
 export function findEditionView(publicationId: string, date: string): Promise<EditionView | null> {
-  return cached(
-    ["edition-view", publicationId, date],
-    [cacheTags.publication(publicationId), cacheTags.edition(publicationId, date)],
-    () => loadEditionView(publicationId, date),
-  );
+  return loadEditionView(publicationId, date);
 }
 
 /**

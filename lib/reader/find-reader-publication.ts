@@ -1,6 +1,4 @@
 import { getDb } from "@/lib/db/client";
-import { cached } from "./cached";
-import { cacheTags } from "./cache-tags";
 import { DEFAULT_PUBLICATION_PARAM } from "./routing";
 
 export interface ReaderPublication {
@@ -11,28 +9,23 @@ export interface ReaderPublication {
   footer: { copyright: string | null; publisher: string | null; maintainer: string | null; phone: string | null; icp: string | null; license: string | null };
 }
 
-/**
- * Every publication, as one cache entry: URLs with made-up slugs are looked up
- * here and never add entries to the cache.
- */
-export function findReaderPublications(): Promise<ReaderPublication[]> {
-  return cached(["reader-publications"], [cacheTags.publications], async () => {
-    const publications = await getDb().publication.findMany({ orderBy: { slug: "asc" } });
-    return publications.map((publication) => ({
-      id: publication.id,
-      slug: publication.slug,
-      name: publication.name,
-      isDefault: publication.isDefault,
-      footer: {
-        copyright: publication.footerCopyright,
-        publisher: publication.footerPublisher,
-        maintainer: publication.footerMaintainer,
-        phone: publication.footerPhone,
-        icp: publication.footerIcp,
-        license: publication.footerLicense,
-      },
-    }));
-  });
+/** Every publication with what its reader pages show of it. */
+export async function findReaderPublications(): Promise<ReaderPublication[]> {
+  const publications = await getDb().publication.findMany({ orderBy: { slug: "asc" } });
+  return publications.map((publication) => ({
+    id: publication.id,
+    slug: publication.slug,
+    name: publication.name,
+    isDefault: publication.isDefault,
+    footer: {
+      copyright: publication.footerCopyright,
+      publisher: publication.footerPublisher,
+      maintainer: publication.footerMaintainer,
+      phone: publication.footerPhone,
+      icp: publication.footerIcp,
+      license: publication.footerLicense,
+    },
+  }));
 }
 
 /** The publication behind a URL's publication segment ("_" = the default one). */

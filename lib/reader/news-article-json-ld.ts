@@ -10,25 +10,28 @@ export function newsArticleJsonLd(input: {
   editionDate: string;
   page: { number: string; name: string };
   logoUrl?: string;
+  /** The page's script: its text converter and language. */
+  script?: { t: (text: string) => string; lang: string };
 }) {
   const { article, publication, url, editionDate, page } = input;
+  const t = input.script?.t ?? ((text: string) => text);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
-    headline: article.headline,
-    alternativeHeadline: [article.kicker, article.subtitle].filter(Boolean).join(" ") || undefined,
-    description: article.summary ?? undefined,
+    headline: t(article.headline),
+    alternativeHeadline: t([article.kicker, article.subtitle].filter(Boolean).join(" ")) || undefined,
+    description: article.summary ? t(article.summary) : undefined,
     datePublished: article.publishedAt ?? `${editionDate}T00:00:00+08:00`,
     dateModified: article.updatedAt,
     mainEntityOfPage: absoluteUrl(url),
     url: absoluteUrl(url),
-    inLanguage: "zh-CN",
+    inLanguage: input.script?.lang ?? "zh-CN",
     wordCount: article.wordCount,
-    author: article.bylines.filter((byline) => byline.role !== "EDITOR").map((byline) => ({ "@type": "Person", name: byline.name })),
+    author: article.bylines.filter((byline) => byline.role !== "EDITOR").map((byline) => ({ "@type": "Person", name: t(byline.name) })),
     image: article.photos.map((photo) => absoluteUrl(photo.variants.at(-1)?.url ?? photo.src)),
-    publisher: { "@type": "NewsMediaOrganization", name: publication.name },
+    publisher: { "@type": "NewsMediaOrganization", name: t(publication.name) },
     printEdition: editionDate,
-    printSection: page.name,
+    printSection: t(page.name),
     printPage: page.number,
   };
 }

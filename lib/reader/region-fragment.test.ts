@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleIdFromFragment, regionFragment } from "./region-fragment";
+import { regionFragment } from "./region-fragment";
 import { pageRegionUrl, searchUrl } from "./urls";
 
 const ID = "0191c5a4-8d3e-7c61-9a55-0c2f4e6b7a10";
@@ -9,14 +9,6 @@ describe("a page view URL pointing at an article's region", () => {
     expect(pageRegionUrl({ slug: "jmrb", isDefault: true }, "2023-03-13", "A05", ID)).toBe(`/2023-03-13/A05#region-${ID}`);
     expect(pageRegionUrl({ slug: "weekly", isDefault: false }, new Date("2023-03-13T00:00:00Z"), "B01", ID)).toBe(`/p/weekly/2023-03-13/B01#region-${ID}`);
     expect(regionFragment(ID)).toBe(`region-${ID}`);
-  });
-
-  it("gives back the article, and nothing for any other fragment", () => {
-    expect(articleIdFromFragment(`#region-${ID}`)).toBe(ID);
-    expect(articleIdFromFragment(`region-${ID.toUpperCase()}`)).toBe(ID);
-    for (const hash of ["", "#", "#top", "#region-", "#region-1", `#region-${ID}"]`, '#region-"],body', "#region-%E0%A4%A"]) {
-      expect(articleIdFromFragment(hash), hash).toBeNull();
-    }
   });
 });
 

@@ -18,6 +18,14 @@ export interface Storage {
   delete(key: string): Promise<void>;
 }
 
+/**
+ * Whether an error says the key has no file. By name as well: Next bundles
+ * the boot code and the app apart, each with its own copy of this class.
+ */
+export function isStorageNotFound(error: unknown): boolean {
+  return error instanceof StorageNotFoundError || (error instanceof Error && error.name === "StorageNotFoundError");
+}
+
 /** No file under this key. */
 export class StorageNotFoundError extends Error {
   override name = "StorageNotFoundError";

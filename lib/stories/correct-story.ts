@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { revalidateArticle, revalidateEdition } from "@/lib/reader/cache-tags";
+import { publishReaderChange } from "@/lib/reader-files/publish-reader-change";
 import { storyContentFrom, storyContentSchema, storyContentSelect, type StoryContentInput } from "./story-content";
 import { writeStoryContent } from "./write-story";
 
@@ -30,7 +30,7 @@ export async function correctStory(options: { db: Db; actor: Actor; storyId: str
     const titlesChanged = before.kicker !== content.kicker || before.headline !== content.headline || before.subtitle !== content.subtitle;
     return { saved, correction, publicationId: stored.publicationId, titlesChanged };
   });
-  revalidateArticle(storyId);
-  if (result.titlesChanged) revalidateEdition(result.publicationId);
+  // Its view, the pages that list it and the month's archive page (front-page headlines).
+  await publishReaderChange({ kind: "article", articleId: storyId });
   return { ...result.saved, correctionId: result.correction.id };
 }

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { articleBodySchema, bodyPlainText } from "@/lib/articles/body";
 import { AppError } from "@/lib/errors/app-error";
 import { dashboardMessages } from "@/lib/i18n/dashboard-messages";
-import { revalidateEdition } from "@/lib/reader/cache-tags";
+import { publishReaderChange } from "@/lib/reader-files/publish-reader-change";
 import { reindexArticles } from "@/lib/search/index-article";
 import { assertStoryAccess } from "./story-access";
 import { mayTransition, transitions, type StoryTransition } from "./story-workflow";
@@ -55,6 +55,6 @@ export async function transitionStory(options: { db: Db; actor: Actor; storyId: 
     return { from: story.status, to: rule.to, publicationId: story.publicationId, placed: story._count.placements > 0 };
   });
   // Published or unpublished text changes what readers see on its pages, lists and feeds.
-  if ((result.from === "PUBLISHED" || result.to === "PUBLISHED") && result.placed) revalidateEdition(result.publicationId);
+  if ((result.from === "PUBLISHED" || result.to === "PUBLISHED") && result.placed) await publishReaderChange({ kind: "article", articleId: storyId });
   return result;
 }

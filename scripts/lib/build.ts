@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fromRoot, projectRoot } from "./project";
+import { writeReaderStylesheet } from "./reader-stylesheet";
 import { hashSources } from "./source-hash";
 
 /** Everything the production build depends on. */
@@ -18,6 +19,7 @@ const BUILD_INPUTS = [
   "prisma/demo",
   "proxy.ts",
   "instrumentation.ts",
+  "scripts/standalone-server.mjs",
   "next.config.js",
   "postcss.config.mjs",
   "tsconfig.json",
@@ -65,12 +67,13 @@ export async function clearRuntimeCache(distDir: string): Promise<void> {
 
 /**
  * Builds the standalone production server into `distDir` unless the sources are
- * unchanged since the last build. Returns the path of its server.js.
+ * unchanged since the last build. Returns the path of its server (newsroom-server.mjs).
  */
 export async function ensureBuild(options: { distDir: string; skipTypecheck?: boolean; log: (line: string) => void }) {
   await generatePrismaClient();
   const dist = fromRoot(options.distDir);
-  const server = path.join(dist, "standalone", "server.js");
+  // Next's server.js behind the reader files' fast path (scripts/standalone-server.mjs).
+  const server = path.join(dist, "standalone", "newsroom-server.mjs");
   const stamp = path.join(dist, "source-hash");
   const hash = await hashSources(projectRoot, BUILD_INPUTS, options.distDir);
   if (existsSync(server) && existsSync(stamp) && (await readFile(stamp, "utf8")) === hash) {
@@ -88,6 +91,8 @@ export async function ensureBuild(options: { distDir: string; skipTypecheck?: bo
   // The standalone server serves these only when copied beside it.
   await cp(path.join(dist, "static"), path.join(dist, "standalone", options.distDir, "static"), { recursive: true });
   if (existsSync(fromRoot("public"))) await cp(fromRoot("public"), path.join(dist, "standalone", "public"), { recursive: true });
+  await writeFile(server, (await readFile(fromRoot("scripts/standalone-server.mjs"), "utf8")).replace("__DIST_DIR__", options.distDir));
+  await writeReaderStylesheet(path.join(dist, "standalone", "reader.css"));
   // `next build` may rewrite inputs (tsconfig.json), so stamp what it left.
   await writeFile(stamp, await hashSources(projectRoot, BUILD_INPUTS, options.distDir));
   return server;

@@ -9,17 +9,7 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-// Reader pages are rendered on first request and then served from the cache
-// until a publish, correction or withdrawal revalidates them (lib/reader/cache-tags.ts).
-export const dynamic = "force-static";
-// Shared caches (CDN) keep a page at most five minutes, so a withdrawal reaches
-// them soon; re-rendering uses the cached data and does not touch the database.
-export const revalidate = 300;
-export const dynamicParams = true;
-export function generateStaticParams() {
-  return [];
-}
-
+// The search page's document (every other reader page is a file with its own, components/reader/documents).
 export default async function ReaderLayout({ children, params }: LayoutProps<"/[script]">) {
   const { script } = await params;
   return (

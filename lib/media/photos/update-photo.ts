@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { revalidateArticle } from "@/lib/reader/cache-tags";
+import { publishReaderChange } from "@/lib/reader-files/publish-reader-change";
 import { reindexArticles } from "@/lib/search/index-article";
 import { assertCanEditPhoto } from "./photo-permissions";
 import { photoMetadataSchema, type PhotoMetadataInput } from "./photo-schema";
@@ -41,7 +41,7 @@ export async function updatePhoto(options: { db: Db; actor: Actor; photoId: stri
   });
   // Published stories show the library's caption, credit and alt text: refresh them for readers.
   const published = await db.articlePhoto.findMany({ where: { photoId, article: { status: "PUBLISHED" } }, select: { articleId: true } });
-  for (const { articleId } of published) revalidateArticle(articleId);
+  for (const { articleId } of published) await publishReaderChange({ kind: "article", articleId });
   return updated;
 }
 

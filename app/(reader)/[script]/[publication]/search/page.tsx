@@ -11,11 +11,8 @@ import { parseSearchRequest, searchHref, type SearchRequest } from "@/lib/search
 import { searchArticles } from "@/lib/search/search-articles";
 
 // Answers depend on the query: rendered per request, never cached as a page.
-// The [script] layout's `force-static` would also empty searchParams, and a
-// page's `force-dynamic` does not lift that (Next keeps the layout's
-// forceStatic); `auto` does, and `revalidate = 0` renders every request.
-export const dynamic = "auto";
-export const revalidate = 0;
+// The one reader page Next renders; every other is a published file (lib/reader-files).
+export const dynamic = "force-dynamic";
 
 type Props = PageProps<"/[script]/[publication]/search">;
 

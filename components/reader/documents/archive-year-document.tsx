@@ -1,50 +1,34 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ArchiveBreadcrumb, ArchivePager } from "@/components/reader/archive-navigation";
 import { MonthCalendar } from "@/components/reader/month-calendar";
 import { ReaderHeader } from "@/components/reader/reader-header";
 import { SiteFooter } from "@/components/reader/site-footer";
-import { monthKey, olderAndNewer, parseArchiveYear } from "@/lib/reader/archive-calendar";
-import { archiveYears, findArchiveMonths, findEditionDatesInYear } from "@/lib/reader/find-archive";
-import { readerContext } from "@/lib/reader/reader-context";
-import { archiveUrl, editionUrl, scriptAlternates } from "@/lib/reader/urls";
+import type { ReaderDocument, RenderAssets } from "@/lib/reader-files/reader-documents";
+import { monthKey, olderAndNewer } from "@/lib/reader/archive-calendar";
+import { archiveYears } from "@/lib/reader/find-archive";
+import { archiveUrl, editionUrl } from "@/lib/reader/urls";
+import { DocumentShell, type DocumentHead } from "./document-shell";
 
-async function load(route: { script: string; publication: string; year: string }) {
-  const year = parseArchiveYear(route.year);
-  if (year === null) notFound();
-  const context = await readerContext(route, (slug) => archiveUrl({ slug, isDefault: true }, year));
-  // Years without editions (typos, the future) are a 404 before any query of their own.
-  const years = archiveYears(await findArchiveMonths(context.publication.id));
-  const entry = years.find((candidate) => candidate.year === year);
-  if (!entry) notFound();
-  const dates = await findEditionDatesInYear(context.publication.id, year);
+/** `/archive/2023`: the twelve months of a year, every day with an edition linked. */
+export function ArchiveYearDocument({ document, assets }: { document: Extract<ReaderDocument, { kind: "archive-year" }>; assets: RenderAssets }) {
+  const { context, months, year } = document;
+  const { t, publication, script } = context;
+  const years = archiveYears(months);
+  const entry = years.find((candidate) => candidate.year === year)!;
+  const dates = new Set(document.dates);
   const { older, newer } = olderAndNewer(
     years.map((candidate) => candidate.year),
     year,
   );
-  return { context, entry, dates: new Set(dates), older, newer };
-}
-
-export async function generateMetadata({ params }: PageProps<"/[script]/[publication]/archive/[year]">): Promise<Metadata> {
-  const { context, entry } = await load(await params);
-  const { t, publication } = context;
-  return {
-    title: t(`${entry.year}年往期 - ${publication.name}`),
-    description: t(`${publication.name}${entry.year}年的${entry.editions}期报纸`),
-    alternates: scriptAlternates(archiveUrl(publication, entry.year)),
-  };
-}
-
-/** `/archive/2023`: the twelve months of a year, every day with an edition linked. */
-export default async function ArchiveYearPage({ params }: PageProps<"/[script]/[publication]/archive/[year]">) {
-  const { context, entry, dates, older, newer } = await load(await params);
-  const { t, publication, script } = context;
   const counts = new Map(entry.months.map((month) => [month.month, month.editions]));
   const path = archiveUrl(publication, entry.year);
+  const head: DocumentHead = {
+    title: t(`${entry.year}年往期 - ${publication.name}`),
+    description: t(`${publication.name}${entry.year}年的${entry.editions}期报纸`),
+    path,
+  };
 
   return (
-    <>
+    <DocumentShell context={context} head={head} assets={assets}>
       <ReaderHeader publication={publication} script={script} currentPath={path} t={t} />
       <main className="mx-auto max-w-6xl space-y-4 px-4 py-4">
         <div className="space-y-2 border-b border-neutral-200 pb-3">
@@ -75,7 +59,7 @@ export default async function ArchiveYearPage({ params }: PageProps<"/[script]/[
             return (
               <section key={month} aria-labelledby={`month-${month}`}>
                 <h2 id={`month-${month}`} className="mb-1 flex items-baseline justify-between text-base font-bold">
-                  {count ? <Link href={archiveUrl(publication, month)}>{t(`${index + 1}月`)}</Link> : <span>{t(`${index + 1}月`)}</span>}
+                  {count ? <a href={archiveUrl(publication, month)}>{t(`${index + 1}月`)}</a> : <span>{t(`${index + 1}月`)}</span>}
                   <span className="text-sm font-normal text-neutral-700">{count ? t(`${count}期`) : t("无")}</span>
                 </h2>
                 <MonthCalendar month={month} available={dates} hrefFor={(date) => editionUrl(publication, date)} t={t} />
@@ -85,6 +69,6 @@ export default async function ArchiveYearPage({ params }: PageProps<"/[script]/[
         </div>
       </main>
       <SiteFooter footer={publication.footer} t={t} />
-    </>
+    </DocumentShell>
   );
 }

@@ -1,54 +1,34 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ArchiveBreadcrumb, ArchivePager } from "@/components/reader/archive-navigation";
 import { MonthCalendar } from "@/components/reader/month-calendar";
 import { ReaderHeader } from "@/components/reader/reader-header";
 import { SiteFooter } from "@/components/reader/site-footer";
 import { formatEditionDateZh } from "@/lib/editions/edition-date";
-import { olderAndNewer, parseArchiveMonth, splitMonth } from "@/lib/reader/archive-calendar";
-import { findArchiveMonthEditions, findArchiveMonths } from "@/lib/reader/find-archive";
-import { readerContext } from "@/lib/reader/reader-context";
-import { archiveUrl, articleUrl, editionUrl, pageUrl, scriptAlternates } from "@/lib/reader/urls";
-
-async function load(route: { script: string; publication: string; year: string; month: string }) {
-  const month = parseArchiveMonth(route.year, route.month);
-  if (!month) notFound();
-  const context = await readerContext(route, (slug) => archiveUrl({ slug, isDefault: true }, month));
-  // Months without editions (gaps, the future) are a 404 before any query of their own.
-  const months = await findArchiveMonths(context.publication.id);
-  const entry = months.find((candidate) => candidate.month === month);
-  if (!entry) notFound();
-  const editions = await findArchiveMonthEditions(context.publication.id, month);
-  const { older, newer } = olderAndNewer(
-    months.map((candidate) => candidate.month),
-    month,
-  );
-  return { context, month, editions, older, newer };
-}
+import type { ReaderDocument, RenderAssets } from "@/lib/reader-files/reader-documents";
+import { olderAndNewer, splitMonth } from "@/lib/reader/archive-calendar";
+import { archiveUrl, articleUrl, editionUrl, pageUrl } from "@/lib/reader/urls";
+import { DocumentShell, type DocumentHead } from "./document-shell";
 
 /** "2023年3月" */
 const monthLabel = (month: string) => `${splitMonth(month).year}年${splitMonth(month).month}月`;
 
-export async function generateMetadata({ params }: PageProps<"/[script]/[publication]/archive/[year]/[month]">): Promise<Metadata> {
-  const { context, month, editions } = await load(await params);
-  const { t, publication } = context;
-  return {
-    title: t(`${monthLabel(month)}往期 - ${publication.name}`),
-    description: t(`${publication.name}${monthLabel(month)}的${editions.length}期报纸`),
-    alternates: scriptAlternates(archiveUrl(publication, month)),
-  };
-}
-
 /** `/archive/2023/03`: a large calendar of the month and its editions with their front pages' headlines. */
-export default async function ArchiveMonthPage({ params }: PageProps<"/[script]/[publication]/archive/[year]/[month]">) {
-  const { context, month, editions, older, newer } = await load(await params);
+export function ArchiveMonthDocument({ document, assets }: { document: Extract<ReaderDocument, { kind: "archive-month" }>; assets: RenderAssets }) {
+  const { context, months, month, editions } = document;
   const { t, publication, script } = context;
+  const { older, newer } = olderAndNewer(
+    months.map((candidate) => candidate.month),
+    month,
+  );
   const { year, month: monthNumber } = splitMonth(month);
   const path = archiveUrl(publication, month);
+  const head: DocumentHead = {
+    title: t(`${monthLabel(month)}往期 - ${publication.name}`),
+    description: t(`${publication.name}${monthLabel(month)}的${editions.length}期报纸`),
+    path,
+  };
 
   return (
-    <>
+    <DocumentShell context={context} head={head} assets={assets}>
       <ReaderHeader publication={publication} script={script} currentPath={path} t={t} />
       <main className="mx-auto max-w-6xl space-y-4 px-4 py-4">
         <div className="space-y-2 border-b border-neutral-200 pb-3">
@@ -95,9 +75,9 @@ export default async function ArchiveMonthPage({ params }: PageProps<"/[script]/
                 return (
                   <li key={edition.date} className="py-3">
                     <h3 className="font-bold">
-                      <Link href={href}>
+                      <a href={href}>
                         <time dateTime={edition.date}>{t(day)}</time>
-                      </Link>
+                      </a>
                     </h3>
                     <p className="text-sm text-neutral-700">
                       {[
@@ -112,9 +92,9 @@ export default async function ArchiveMonthPage({ params }: PageProps<"/[script]/
                       <ul className="mt-1 list-disc space-y-1 pl-5">
                         {edition.headlines.map((article) => (
                           <li key={article.position}>
-                            <Link href={articleUrl(publication, edition.date, edition.firstPage!.number, article.position)} className="text-brand hover:underline">
+                            <a href={articleUrl(publication, edition.date, edition.firstPage!.number, article.position)} className="text-brand hover:underline">
                               {t(article.headline)}
-                            </Link>
+                            </a>
                           </li>
                         ))}
                       </ul>
@@ -127,6 +107,6 @@ export default async function ArchiveMonthPage({ params }: PageProps<"/[script]/
         </div>
       </main>
       <SiteFooter footer={publication.footer} t={t} />
-    </>
+    </DocumentShell>
   );
 }

@@ -1,40 +1,29 @@
-import type { Metadata } from "next";
-import Link from "next/link";
 import { ArchiveBreadcrumb } from "@/components/reader/archive-navigation";
 import { ReaderHeader } from "@/components/reader/reader-header";
 import { SiteFooter } from "@/components/reader/site-footer";
+import type { ReaderDocument, RenderAssets } from "@/lib/reader-files/reader-documents";
 import { monthKey, splitMonth } from "@/lib/reader/archive-calendar";
-import { archiveYears, findArchiveMonths } from "@/lib/reader/find-archive";
-import { readerContext } from "@/lib/reader/reader-context";
-import { archiveUrl, editionUrl, scriptAlternates } from "@/lib/reader/urls";
+import { archiveYears } from "@/lib/reader/find-archive";
+import { archiveUrl, editionUrl } from "@/lib/reader/urls";
+import { DocumentShell, type DocumentHead } from "./document-shell";
 
 /** Months listed under 最近出版. */
 const LATEST_MONTHS = 6;
 
-async function load(route: { script: string; publication: string }) {
-  const context = await readerContext(route, (slug) => archiveUrl({ slug, isDefault: true }));
-  const months = await findArchiveMonths(context.publication.id);
-  return { context, months, years: archiveYears(months) };
-}
-
-export async function generateMetadata({ params }: PageProps<"/[script]/[publication]/archive">): Promise<Metadata> {
-  const { context } = await load(await params);
-  const { t, publication } = context;
-  return {
+/** `/archive`: every year that has editions, each with its months, and the latest months. */
+export function ArchiveIndexDocument({ document, assets }: { document: Extract<ReaderDocument, { kind: "archive" }>; assets: RenderAssets }) {
+  const { context, months } = document;
+  const { t, publication, script } = context;
+  const years = archiveYears(months);
+  const total = years.reduce((sum, year) => sum + year.editions, 0);
+  const head: DocumentHead = {
     title: t(`往期 - ${publication.name}`),
     description: t(`${publication.name}往期报纸:按年、按月浏览每一期`),
-    alternates: scriptAlternates(archiveUrl(publication)),
+    path: archiveUrl(publication),
   };
-}
-
-/** `/archive`: every year that has editions, each with its months, and the latest months. */
-export default async function ArchiveIndex({ params }: PageProps<"/[script]/[publication]/archive">) {
-  const { context, months, years } = await load(await params);
-  const { t, publication, script } = context;
-  const total = years.reduce((sum, year) => sum + year.editions, 0);
 
   return (
-    <>
+    <DocumentShell context={context} head={head} assets={assets}>
       <ReaderHeader publication={publication} script={script} currentPath={archiveUrl(publication)} t={t} />
       <main className="mx-auto max-w-6xl space-y-8 px-4 py-4">
         <div className="space-y-2 border-b border-neutral-200 pb-3">
@@ -55,14 +44,14 @@ export default async function ArchiveIndex({ params }: PageProps<"/[script]/[pub
                 return (
                   <li key={entry.month} className="flex items-baseline justify-between gap-2 rounded border border-neutral-300 px-3 py-2">
                     <span>
-                      <Link href={archiveUrl(publication, entry.month)} className="font-bold">
+                      <a href={archiveUrl(publication, entry.month)} className="font-bold">
                         {t(`${year}年${month}月`)}
-                      </Link>{" "}
+                      </a>{" "}
                       <span className="text-sm text-neutral-700">{t(`${entry.editions}期`)}</span>
                     </span>
-                    <Link href={editionUrl(publication, entry.latest)} className="text-sm">
+                    <a href={editionUrl(publication, entry.latest)} className="text-sm">
                       {t(`最新:${latest.month}月${Number(entry.latest.slice(8))}日`)}
-                    </Link>
+                    </a>
                   </li>
                 );
               })}
@@ -79,9 +68,9 @@ export default async function ArchiveIndex({ params }: PageProps<"/[script]/[pub
                 return (
                   <section key={entry.year} aria-labelledby={`year-${entry.year}`} className="rounded border border-neutral-300 p-3">
                     <h3 id={`year-${entry.year}`} className="mb-2 flex items-baseline gap-2">
-                      <Link href={archiveUrl(publication, entry.year)} className="font-bold">
+                      <a href={archiveUrl(publication, entry.year)} className="font-bold">
                         {t(`${entry.year}年`)}
-                      </Link>
+                      </a>
                       <span className="text-sm font-normal text-neutral-700">{t(`共${entry.editions}期`)}</span>
                     </h3>
                     <ol className="grid grid-cols-4 gap-1 text-center text-sm min-[400px]:grid-cols-6 md:grid-cols-12">
@@ -91,14 +80,14 @@ export default async function ArchiveIndex({ params }: PageProps<"/[script]/[pub
                         return (
                           <li key={month}>
                             {count ? (
-                              <Link
+                              <a
                                 href={archiveUrl(publication, month)}
                                 aria-label={t(`${entry.year}年${index + 1}月，${count}期`)}
                                 className="block rounded border border-brand py-1 no-underline hover:bg-red-50"
                               >
                                 <span className="block">{t(`${index + 1}月`)}</span>
                                 <span className="block text-xs text-neutral-700">{t(`${count}期`)}</span>
-                              </Link>
+                              </a>
                             ) : (
                               <span className="block rounded border border-transparent py-1 text-neutral-600">
                                 <span className="block">{t(`${index + 1}月`)}</span>
@@ -120,6 +109,6 @@ export default async function ArchiveIndex({ params }: PageProps<"/[script]/[pub
         )}
       </main>
       <SiteFooter footer={publication.footer} t={t} />
-    </>
+    </DocumentShell>
   );
 }

@@ -1,6 +1,3 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { EditionCalendar } from "@/components/reader/edition-calendar";
 import { PageImageMap } from "@/components/reader/page-image-map";
 import { PageNavigation } from "@/components/reader/page-navigation";
@@ -9,54 +6,40 @@ import { PageZoom } from "@/components/reader/page-zoom";
 import { RegionHighlight } from "@/components/reader/region-highlight";
 import { ReaderHeader } from "@/components/reader/reader-header";
 import { SiteFooter } from "@/components/reader/site-footer";
-import { findEditionMonth, neighbourEditions } from "@/lib/reader/find-edition-dates";
-import { neighbourPages } from "@/lib/reader/page-neighbours";
-import { readerContext, readerEdition, type ReaderRouteParams } from "@/lib/reader/reader-context";
-import { absoluteUrl, archiveUrl, articleUrl, editionUrl, feedUrl, pageUrl, scriptAlternates } from "@/lib/reader/urls";
 import { formatEditionDateZh } from "@/lib/editions/edition-date";
+import type { ReaderDocument, RenderAssets } from "@/lib/reader-files/reader-documents";
+import { neighbourEditions } from "@/lib/reader/find-edition-dates";
+import { neighbourPages } from "@/lib/reader/page-neighbours";
+import { absoluteUrl, archiveUrl, articleUrl, editionUrl, pageUrl } from "@/lib/reader/urls";
+import { DocumentShell, type DocumentHead } from "./document-shell";
 
-async function load(route: ReaderRouteParams & { date: string; page: string }) {
-  const context = await readerContext(route, (slug) => pageUrl({ slug, isDefault: true }, route.date, route.page));
-  const edition = await readerEdition(context, route.date);
-  const page = edition.pages.find((candidate) => candidate.number === route.page);
-  if (!page) notFound();
-  return { context, edition, page };
-}
-
-export async function generateMetadata({ params }: PageProps<"/[script]/[publication]/[date]/[page]">): Promise<Metadata> {
-  const { context, edition, page } = await load(await params);
-  const { t, publication } = context;
-  const path = pageUrl(publication, edition.date, page.number);
-  return {
-    title: t(`第${page.number}版:${page.name} - ${publication.name} ${formatEditionDateZh(new Date(`${edition.date}T00:00:00Z`))}`),
-    description: t(page.articles.map((article) => article.headline).join("；")),
-    alternates: {
-      ...scriptAlternates(path),
-      types: { "application/rss+xml": [{ url: feedUrl(publication), title: t(`${publication.name} 最新一期`) }] },
-    },
-    openGraph: { type: "website", title: t(`${publication.name} 第${page.number}版:${page.name}`), url: absoluteUrl(path), siteName: t(publication.name), images: page.image ? [absoluteUrl(page.image.variants.at(-2)?.url ?? page.image.variants[0]!.url)] : undefined },
-  };
-}
-
-export default async function PageViewRoute({ params }: PageProps<"/[script]/[publication]/[date]/[page]">) {
-  const { context, edition, page } = await load(await params);
+/** 版面: a page's image with its article regions, the page's articles, the edition's pages and calendar. */
+export function PageViewDocument({ document, assets }: { document: Extract<ReaderDocument, { kind: "page" }>; assets: RenderAssets }) {
+  const { context, edition, page, month } = document;
   const { t, publication, script } = context;
   const { previous, next } = neighbourPages(edition, page.number);
-  const month = await findEditionMonth(publication.id, edition.date.slice(0, 7));
   const editions = neighbourEditions(month, edition.date);
   const headlineOf = new Map(page.articles.map((article) => [article.articleId, t(article.headline)]));
   const hrefOf = new Map(page.articles.map((article) => [article.articleId, articleUrl(publication, edition.date, article.home.pageNumber, article.home.position)]));
   const label = t(`第${page.number}版:${page.name}`);
+  const image = page.image && (page.image.variants.at(-2) ?? page.image.variants[0]);
+  const head: DocumentHead = {
+    title: t(`第${page.number}版:${page.name} - ${publication.name} ${formatEditionDateZh(new Date(`${edition.date}T00:00:00Z`))}`),
+    description: t(page.articles.map((article) => article.headline).join("；")),
+    path: pageUrl(publication, edition.date, page.number),
+    openGraph: { type: "website", title: t(`${publication.name} 第${page.number}版:${page.name}`), url: absoluteUrl(pageUrl(publication, edition.date, page.number)), site_name: t(publication.name) },
+    images: image ? [{ url: absoluteUrl(image.url) }] : undefined,
+  };
 
   return (
-    <>
+    <DocumentShell context={context} head={head} assets={assets}>
       <ReaderHeader publication={publication} date={edition.date} issueNumber={edition.issueNumber} script={script} currentPath={pageUrl(publication, edition.date, page.number)} t={t} />
       <main className="mx-auto max-w-6xl px-4 py-4">
         <div className="flex flex-wrap items-center justify-between gap-3 border-b border-neutral-200 pb-3">
           <h1 className="text-xl font-bold">{label}</h1>
           <nav aria-label={t("翻版")} className="flex flex-wrap gap-3 text-sm">
-            {previous ? <Link href={pageUrl(publication, edition.date, previous.number)} rel="prev">{t(`上一版`)}</Link> : <span className="text-neutral-600">{t("上一版")}</span>}
-            {next ? <Link href={pageUrl(publication, edition.date, next.number)} rel="next">{t(`下一版`)}</Link> : <span className="text-neutral-600">{t("下一版")}</span>}
+            {previous ? <a href={pageUrl(publication, edition.date, previous.number)} rel="prev">{t(`上一版`)}</a> : <span className="text-neutral-600">{t("上一版")}</span>}
+            {next ? <a href={pageUrl(publication, edition.date, next.number)} rel="next">{t(`下一版`)}</a> : <span className="text-neutral-600">{t("下一版")}</span>}
             {page.pdf && (
               <a href={page.pdf.url} download={`${publication.slug}-${edition.date}-${page.number}.pdf`} type="application/pdf">
                 {t("下载本版 PDF")} <span className="text-neutral-600">({Math.round(page.pdf.byteSize / 1024)} KB)</span>
@@ -68,7 +51,7 @@ export default async function PageViewRoute({ params }: PageProps<"/[script]/[pu
         <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           {/* The page image first, on phones too: it is what a 数字报 is read by. */}
           <div>
-            <RegionHighlight headlines={Object.fromEntries(headlineOf)} message={t("已标出：《{headline}》")} />
+            <RegionHighlight message={t("已标出：《{headline}》")} />
             {page.image ? (
               <>
                 <PageImageMap page={page} label={t(`${label} 版面图`)} hrefFor={(id) => hrefOf.get(id)!} headlineFor={(id) => headlineOf.get(id)!} />
@@ -88,9 +71,9 @@ export default async function PageViewRoute({ params }: PageProps<"/[script]/[pu
               <ol className="space-y-2">
                 {page.articles.map((article) => (
                   <li key={article.articleId}>
-                    <Link href={hrefOf.get(article.articleId)!} data-article-id={article.articleId} className="article-entry text-brand hover:underline">
+                    <a href={hrefOf.get(article.articleId)!} data-article-id={article.articleId} className="article-entry text-brand hover:underline">
                       {t(article.headline)}
-                    </Link>
+                    </a>
                     {article.part > 1 && <span className="ml-1 text-sm text-neutral-600">{t(`（上接第${article.parts[article.part - 2]?.pageNumber ?? ""}版）`)}</span>}
                     {article.parts.length > article.part && article.part === 1 && <span className="ml-1 text-sm text-neutral-600">{t(`（转第${article.parts[1]!.pageNumber}版）`)}</span>}
                   </li>
@@ -101,8 +84,8 @@ export default async function PageViewRoute({ params }: PageProps<"/[script]/[pu
             <PageNavigation pages={edition.pages} current={page.number} hrefFor={(number) => pageUrl(publication, edition.date, number)} t={t} />
 
             <nav aria-label={t("往期导航")} className="flex justify-between text-sm print:hidden">
-              {editions.previous ? <Link href={editionUrl(publication, editions.previous)}>{t("上一期")}</Link> : <span className="text-neutral-600">{t("上一期")}</span>}
-              {editions.next ? <Link href={editionUrl(publication, editions.next)}>{t("下一期")}</Link> : <span className="text-neutral-600">{t("下一期")}</span>}
+              {editions.previous ? <a href={editionUrl(publication, editions.previous)}>{t("上一期")}</a> : <span className="text-neutral-600">{t("上一期")}</span>}
+              {editions.next ? <a href={editionUrl(publication, editions.next)}>{t("下一期")}</a> : <span className="text-neutral-600">{t("下一期")}</span>}
             </nav>
 
             <EditionCalendar
@@ -117,6 +100,6 @@ export default async function PageViewRoute({ params }: PageProps<"/[script]/[pu
         </div>
       </main>
       <SiteFooter footer={publication.footer} t={t} />
-    </>
+    </DocumentShell>
   );
 }

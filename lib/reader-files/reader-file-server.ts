@@ -1,0 +1,201 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { isEditionDate } from "@/lib/editions/edition-date";
+import { SCRIPT_COOKIE, type Script } from "@/lib/reader/script";
+import { inScript, pageUrl, TRADITIONAL_PREFIX, type PublicationRef } from "@/lib/reader/urls";
+import { isStorageNotFound, type Storage } from "@/lib/storage/storage";
+import { securityHeaders, surrogateKeysOf } from "@/lib/http/security-headers.js";
+import { readerKeys, readJson, type EditionRoutes, type FileRef, type PublicationRoutes, type SiteRoutes } from "./site-routes";
+
+// The fast path of `npm start`: published reader pages answered straight from
+// the shared store, before Next's router sees the request. Route tables and
+// files are kept in memory; files are immutable (content-addressed), tables
+// are re-read when another instance announces a change (forget) and at most
+// ROUTES_TTL_MS after they were read. When the store cannot be reached, the
+// last tables and files read keep being served.
+
+/** Paths Next answers: search, the dashboard, APIs, media, feeds, sitemaps. */
+const NEXT_OWNED = new Set(["search", "admin", "api", "_next", "media", "feed.xml", "feeds", "sitemap.xml", "sitemaps", "news-sitemap.xml", "robots.txt", "favicon.ico", "icon", "apple-icon", "hans", "hant"]);
+const ASSET_PREFIX = "/reader-assets/";
+const ROUTES_TTL_MS = 5_000;
+const FILE_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** Browsers revalidate every view (a 304 here); shared caches keep a page a minute and are purged on change. */
+export const PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
+const ASSET_CACHE_CONTROL = "public, max-age=31536000, immutable";
+const REDIRECT_CACHE_CONTROL = "public, max-age=0, s-maxage=10";
+
+export function readerAssetUrl(name: string): string {
+  return `${ASSET_PREFIX}${name}`;
+}
+
+type Encoding = "br" | "gzip" | "identity";
+
+function encodingFor(acceptEncoding: string | undefined): Encoding {
+  const accepted = (acceptEncoding ?? "").toLowerCase();
+  const allows = (name: string) => new RegExp(`(^|[\\s,])${name}(?!;q=0(\\.0*)?(\\s|,|$))([\\s;,]|$)`).test(accepted);
+  return allows("br") ? "br" : allows("gzip") ? "gzip" : "identity";
+}
+
+export interface ReaderFileServer {
+  /** Answers the request when it is for a reader page or asset; false leaves it to Next. */
+  handle(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
+  /** Reads the route tables again at their next use (another instance published). */
+  forget(): void;
+}
+
+export function createReaderFileServer(options: { storage: Storage; now?: () => number }): ReaderFileServer {
+  const { storage } = options;
+  const now = options.now ?? Date.now;
+  const tables = new Map<string, { value: unknown; readAt: number }>();
+  const files = new Map<string, Buffer>();
+  let fileBytes = 0;
+
+  async function table<T>(key: string): Promise<T | null> {
+    const held = tables.get(key);
+    if (held && now() - held.readAt < ROUTES_TTL_MS) return held.value as T | null;
+    try {
+      const value = await readJson<T>(storage, key);
+      tables.set(key, { value, readAt: now() });
+      return value;
+    } catch (error) {
+      // The store is unreachable: what was read last is still the best answer.
+      if (held) return held.value as T | null;
+      throw error;
+    }
+  }
+
+  async function file(key: string): Promise<Buffer> {
+    const held = files.get(key);
+    if (held) {
+      // Most recently used last: the oldest are evicted first.
+      files.delete(key);
+      files.set(key, held);
+      return held;
+    }
+    const data = await storage.get(key);
+    files.set(key, data);
+    fileBytes += data.length;
+    for (const [oldKey, oldData] of files) {
+      if (fileBytes <= FILE_CACHE_BYTES) break;
+      files.delete(oldKey);
+      fileBytes -= oldData.length;
+    }
+    return data;
+  }
+
+  function baseHeaders(response: ServerResponse, path: string) {
+    for (const header of securityHeaders) response.setHeader(header.key, header.value);
+    const keys = surrogateKeysOf(path);
+    response.setHeader("Surrogate-Key", keys.join(" "));
+    response.setHeader("Cache-Tag", keys.join(","));
+  }
+
+  function redirect(response: ServerResponse, path: string, location: string, status = 307) {
+    baseHeaders(response, path);
+    response.writeHead(status, { Location: location, "Cache-Control": REDIRECT_CACHE_CONTROL, "Content-Length": "0" });
+    response.end();
+    return true;
+  }
+
+  async function sendPage(request: IncomingMessage, response: ServerResponse, path: string, ref: FileRef, status = 200) {
+    const encoding = encodingFor(request.headers["accept-encoding"]);
+    const etag = `"${ref.hash}${encoding === "identity" ? "" : `-${encoding}`}"`;
+    baseHeaders(response, path);
+    response.setHeader("Vary", "Accept-Encoding");
+    response.setHeader("Cache-Control", status === 200 ? PAGE_CACHE_CONTROL : REDIRECT_CACHE_CONTROL);
+    if (status === 200) {
+      response.setHeader("ETag", etag);
+      response.setHeader("Last-Modified", ref.modified);
+      const match = request.headers["if-none-match"];
+      if (match && match.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag)) {
+        response.writeHead(304);
+        response.end();
+        return true;
+      }
+    }
+    const body = await file(readerKeys.file(ref.hash, encoding === "br" ? ".br" : encoding === "gzip" ? ".gz" : ""));
+    response.writeHead(status, {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Length": String(body.length),
+      ...(encoding === "identity" ? {} : { "Content-Encoding": encoding }),
+    });
+    response.end(request.method === "HEAD" ? undefined : body);
+    return true;
+  }
+
+  async function sendAsset(request: IncomingMessage, response: ServerResponse, name: string) {
+    if (!/^[0-9a-f]{40}\.css$/.test(name)) return false;
+    let body: Buffer;
+    try {
+      body = await file(readerKeys.asset(name));
+    } catch (error) {
+      if (isStorageNotFound(error)) return false;
+      throw error;
+    }
+    for (const header of securityHeaders) response.setHeader(header.key, header.value);
+    response.writeHead(200, { "Content-Type": "text/css; charset=utf-8", "Content-Length": String(body.length), "Cache-Control": ASSET_CACHE_CONTROL, ETag: `"${name}"` });
+    response.end(request.method === "HEAD" ? undefined : body);
+    return true;
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+    if (request.method !== "GET" && request.method !== "HEAD") return false;
+    const url = request.url ?? "/";
+    const rawPath = url.split("?")[0]!;
+    let path: string;
+    try {
+      path = decodeURIComponent(rawPath);
+    } catch {
+      return false;
+    }
+    if (path.startsWith(ASSET_PREFIX)) return sendAsset(request, response, path.slice(ASSET_PREFIX.length));
+    if (path.length > 1 && path.endsWith("/")) path = path.slice(0, -1);
+
+    const script: Script = path === TRADITIONAL_PREFIX || path.startsWith(`${TRADITIONAL_PREFIX}/`) ? "hant" : "hans";
+    const segments = (script === "hant" ? path.slice(TRADITIONAL_PREFIX.length) : path).split("/").filter(Boolean);
+    const routed = segments[0] === "p" && segments[1] ? segments.slice(2) : segments;
+    if (routed[0] !== undefined && NEXT_OWNED.has(routed[0])) return false;
+
+    const site = await table<SiteRoutes>(readerKeys.site());
+    if (!site?.defaultSlug) return false;
+    const slug = segments[0] === "p" && segments[1] ? segments[1] : site.defaultSlug;
+    const known = site.slugs.includes(slug);
+    const publication: PublicationRef = { slug: known ? slug : site.defaultSlug, isDefault: slug === site.defaultSlug, script };
+    const routes = await table<PublicationRoutes>(readerKeys.publication(publication.slug));
+    if (!routes) return false;
+    const notFound = () => sendPage(request, response, path, routes.notFound[script], 404);
+    if (!known) return notFound();
+    // The default publication has the short URLs only.
+    if (segments[0] === "p" && publication.isDefault) {
+      const query = url.includes("?") ? url.slice(url.indexOf("?")) : "";
+      return redirect(response, path, `${inScript(`/${routed.join("/")}`, script)}${query}`, 308);
+    }
+
+    const [first, second, third, ...deeper] = routed;
+    if (first === undefined) {
+      // A remembered choice of script (the 简/繁 link sets a cookie) only opens the front door in it.
+      const cookie = request.headers.cookie ?? "";
+      if (script === "hans" && publication.isDefault && new RegExp(`(^|;\\s*)${SCRIPT_COOKIE}=hant(;|$)`).test(cookie)) return redirect(response, path, TRADITIONAL_PREFIX);
+      return routes.latest ? redirect(response, path, pageUrl(publication, routes.latest.date, routes.latest.first)) : notFound();
+    }
+    if (first === "archive") {
+      const files = routes.archive[routed.slice(1).join("/")];
+      return files ? sendPage(request, response, path, files[script]) : notFound();
+    }
+    if (!isEditionDate(first) || deeper.length > 0) return notFound();
+    const edition = await table<EditionRoutes>(readerKeys.edition(publication.slug, first));
+    if (!edition) return notFound();
+    if (second === undefined) return redirect(response, path, pageUrl(publication, first, edition.first));
+    const files = edition.files[third === undefined ? second : `${second}/${third}`];
+    if (!files) return notFound();
+    return sendPage(request, response, path, files[script]);
+  }
+
+  return {
+    handle,
+    // Stale, not gone: if the store cannot be reached, what was read last is still served.
+    forget() {
+      for (const held of tables.values()) held.readAt = -Infinity;
+    },
+  };
+}

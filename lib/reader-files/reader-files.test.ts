@@ -1,0 +1,201 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderReaderDocument } from "@/components/reader/documents/render-reader-document";
+import { bodyFromBlocks } from "@/lib/articles/body";
+import type { Db } from "@/lib/db/client";
+import { editionDate } from "@/lib/editions/edition-date";
+import { withdrawEdition } from "@/lib/editions/publish-edition";
+import type { Storage } from "@/lib/storage/storage";
+import { createMigratedDatabase, createTestStorage } from "@/tests/helpers/database";
+import { publishReaderChange } from "./publish-reader-change";
+import type { ReaderFileServer } from "./reader-file-server";
+import { setReaderChangeRenderer, setReaderFileServer } from "./reader-files-registry";
+import { readerKeys, readJson, type EditionRoutes } from "./site-routes";
+import { prepareReaderRendering, startReaderFiles } from "./start-reader-files";
+
+// The reader site as files: rendered from a real database into a store, and
+// answered by the fast path over real HTTP, as `npm start` serves them.
+
+let db: Db;
+let storage: Storage;
+let files: ReaderFileServer;
+let server: http.Server;
+let base: string;
+let storeDown = false;
+const editor = { id: "", role: "EDITOR" as const };
+const articles: Record<string, string> = {};
+
+async function edition(publicationId: string, date: string, pages: { number: string; name: string; headlines: string[] }[]) {
+  const created = await db.edition.create({ data: { publicationId, date: editionDate(date), status: "PUBLISHED", issueNumber: 100 } });
+  for (const [index, spec] of pages.entries()) {
+    const page = await db.page.create({ data: { editionId: created.id, number: spec.number, section: "A", position: index + 1, name: spec.name, status: "PUBLISHED" } });
+    for (const [position, headline] of spec.headlines.entries()) {
+      const article = await db.article.create({
+        data: { publicationId, headline, status: "PUBLISHED", body: bodyFromBlocks([{ type: "paragraph", text: `${headline}。江门市侨乡发展迎来新机遇。` }]) },
+      });
+      articles[headline] = article.id;
+      await db.placement.create({ data: { pageId: page.id, articleId: article.id, position: position + 1 } });
+    }
+  }
+  return created.id;
+}
+
+function get(path: string, headers: Record<string, string> = {}) {
+  return fetch(`${base}${path}`, { headers, redirect: "manual" });
+}
+
+let march13: string;
+
+beforeAll(async () => {
+  const created = await createMigratedDatabase();
+  db = created.db;
+  process.env.DATABASE_URL = created.url;
+  const disk = await createTestStorage();
+  // A store that can be made unreachable, as an object store can be.
+  storage = {
+    put: (key, data) => disk.put(key, data),
+    get: (key) => (storeDown ? Promise.reject(new Error("connect ECONNREFUSED")) : disk.get(key)),
+    stream: (key) => disk.stream(key),
+    exists: (key) => disk.exists(key),
+    delete: (key) => disk.delete(key),
+  };
+  const jmrb = (await db.publication.create({ data: { slug: "jmrb", name: "江门日报", isDefault: true, footerCopyright: "江门日报社版权所有" } })).id;
+  editor.id = (await db.user.create({ data: { email: "e@x.test", name: "编辑", role: "EDITOR", passwordHash: "x" } })).id;
+  await edition(jmrb, "2023-03-12", [{ number: "A01", name: "要闻", headlines: ["侨乡春耕忙"] }]);
+  march13 = await edition(jmrb, "2023-03-13", [
+    { number: "A01", name: "要闻", headlines: ["江门代表委员把两会精神转化为实干动力", "我市重点项目集中动工"] },
+    { number: "A02", name: "江海新闻", headlines: ["侨都赋能为侨乡发展注入新动能"] },
+  ]);
+
+  const rendering = await prepareReaderRendering({ storage, render: renderReaderDocument, stylesheet: Buffer.from("body{margin:0}"), buildId: "test" });
+  files = await startReaderFiles({ rendering, log: () => {} });
+  server = http.createServer((request, response) => {
+    files.handle(request, response).then(
+      (handled) => {
+        if (!handled) response.writeHead(418).end("next");
+      },
+      () => response.writeHead(503).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  setReaderChangeRenderer(undefined);
+  setReaderFileServer(undefined);
+  server?.close();
+  await db?.$disconnect();
+});
+
+describe("published reader pages", () => {
+  it("are whole pages with no framework runtime, within the size budget", async () => {
+    const response = await get("/2023-03-13/A01");
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/);
+    expect(html).toContain("江门代表委员把两会精神转化为实干动力");
+    expect(html).toContain('href="/2023-03-13/A01/1"');
+    expect(html).toContain("江门日报社版权所有");
+    expect(html).not.toMatch(/<script[^>]+src=|__next_f|_next\/static|rel="preload"|rel="prefetch"/);
+    const scripts = [...html.matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+    expect(scripts.join("").length).toBeLessThanOrEqual(3 * 1024);
+    expect(gzipSync(html).length).toBeLessThanOrEqual(20 * 1024);
+    expect(html).toContain('<link rel="alternate" hrefLang="zh-Hant" href="http://localhost:3000/zh-hant/2023-03-13/A01"/>');
+  });
+
+  it("have their own Traditional URLs, in Traditional text, whatever cookie the reader has", async () => {
+    const html = await (await get("/zh-hant/2023-03-13/A01/1")).text();
+    expect(html).toContain('<html lang="zh-Hant">');
+    expect(html).toContain("江門");
+    expect(html).not.toContain("江门代表委员");
+    expect(html).toContain('href="/zh-hant/2023-03-13/A01"');
+  });
+
+  it("are sent precompressed as the reader's browser accepts, with validators and cache headers a CDN honours", async () => {
+    const br = await get("/2023-03-13/A01", { "Accept-Encoding": "gzip, deflate, br" });
+    expect(br.headers.get("content-encoding")).toBe("br");
+    expect(br.headers.get("vary")).toBe("Accept-Encoding");
+    expect(br.headers.get("cache-control")).toMatch(/max-age=\d+.*stale-while-revalidate=\d+/);
+    expect(br.headers.get("surrogate-key")).toBe("reader edition-2023-03-13 page-2023-03-13-A01");
+    expect(br.headers.get("last-modified")).toBeTruthy();
+    const gz = await get("/2023-03-13/A01", { "Accept-Encoding": "gzip" });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    const plain = await get("/2023-03-13/A01", { "Accept-Encoding": "identity" });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.text()).toBe(await gz.text());
+    const again = await get("/2023-03-13/A01", { "Accept-Encoding": "br", "If-None-Match": br.headers.get("etag")! });
+    expect(again.status).toBe(304);
+  });
+
+  it("send / and a date to the right page, the remembered script to /zh-hant, and anything else to the reader's 404", async () => {
+    expect((await get("/")).headers.get("location")).toBe("/2023-03-13/A01");
+    expect((await get("/", { Cookie: "script=hant" })).headers.get("location")).toBe("/zh-hant");
+    expect((await get("/zh-hant")).headers.get("location")).toBe("/zh-hant/2023-03-13/A01");
+    expect((await get("/2023-03-13")).headers.get("location")).toBe("/2023-03-13/A01");
+    for (const path of ["/2023-03-14/A01", "/2023-03-13/A09", "/2023-03-13/A01/9", "/2023-03-13/A01/1/x", "/nope", "/archive/1999", "/p/nope/2023-03-13/A01"]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).toContain("找不到这一页");
+    }
+    expect((await get("/p/jmrb/2023-03-13/A01")).headers.get("location")).toBe("/2023-03-13/A01");
+    // Search, the dashboard and the feeds are Next's.
+    for (const path of ["/search?q=侨乡", "/zh-hant/search", "/admin", "/feed.xml", "/media/x.webp"]) expect((await get(path)).status, path).toBe(418);
+  });
+
+  it("list the editions in the archive, and serve the stylesheet as an immutable asset", async () => {
+    const month = await (await get("/archive/2023/03")).text();
+    expect(month).toContain("江门代表委员把两会精神转化为实干动力");
+    const href = /<link rel="stylesheet" href="([^"]+)"/.exec(month)![1]!;
+    const css = await get(href);
+    expect(css.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(await css.text()).toBe("body{margin:0}");
+  });
+
+  it("keep being served when the store cannot be reached", async () => {
+    await get("/2023-03-13/A02", { "Accept-Encoding": "br" });
+    storeDown = true;
+    try {
+      files.forget();
+      expect((await get("/2023-03-13/A02", { "Accept-Encoding": "br" })).status).toBe(200);
+    } finally {
+      storeDown = false;
+    }
+  });
+});
+
+describe("a change to what is published", () => {
+  it("a correction re-renders its article and the page that lists it, and no other page", async () => {
+    const before = await readJson<EditionRoutes>(storage, readerKeys.edition("jmrb", "2023-03-13"));
+    await db.article.update({ where: { id: articles["我市重点项目集中动工"]! }, data: { headline: "我市38个重点项目集中动工" } });
+    await publishReaderChange({ kind: "article", articleId: articles["我市重点项目集中动工"]! });
+    expect(await (await get("/2023-03-13/A01/2")).text()).toContain("我市38个重点项目集中动工");
+    expect(await (await get("/2023-03-13/A01")).text()).toContain("我市38个重点项目集中动工");
+    expect(await (await get("/archive/2023/03")).text()).toContain("我市38个重点项目集中动工");
+    const after = await readJson<EditionRoutes>(storage, readerKeys.edition("jmrb", "2023-03-13"));
+    expect(after!.files["A02"]).toEqual(before!.files["A02"]);
+    expect(after!.files["A01/1"]).toEqual(before!.files["A01/1"]);
+    expect(after!.files["A01"]!.hans.hash).not.toBe(before!.files["A01"]!.hans.hash);
+  });
+
+  it("every file a route table names is stored whole before the table switches to it", async () => {
+    const routes = await readJson<EditionRoutes>(storage, readerKeys.edition("jmrb", "2023-03-13"));
+    for (const entry of Object.values(routes!.files)) {
+      for (const file of [entry.hans, entry.hant]) {
+        for (const encoding of ["", ".gz", ".br"] as const) expect(await storage.exists(readerKeys.file(file.hash, encoding))).toBe(true);
+      }
+    }
+  });
+
+  it("a withdrawal takes the edition away at once, and / leads to the edition before it", async () => {
+    await withdrawEdition({ db, actor: editor, editionId: march13, reason: "版面有误" });
+    for (const path of ["/2023-03-13/A01", "/2023-03-13/A01/1", "/zh-hant/2023-03-13/A02", "/2023-03-13"]) expect((await get(path)).status, path).toBe(404);
+    expect((await get("/")).headers.get("location")).toBe("/2023-03-12/A01");
+    const month = await (await get("/archive/2023/03")).text();
+    expect(month).not.toContain("江门代表委员");
+    // The calendar of the edition before no longer offers the 13th.
+    expect(await (await get("/2023-03-12/A01")).text()).not.toContain('href="/2023-03-13"');
+  });
+});

@@ -1,0 +1,221 @@
+import { getDb } from "@/lib/db/client";
+import { isoEditionDate } from "@/lib/editions/edition-date";
+import { archiveYears, findArchiveMonthEditions, findArchiveMonths, findEditionDatesInYear } from "@/lib/reader/find-archive";
+import { findArticleView } from "@/lib/reader/find-article-view";
+import { findEditionMonth } from "@/lib/reader/find-edition-dates";
+import { findEditionView, type EditionView } from "@/lib/reader/find-edition-view";
+import { findReaderPublications, type ReaderPublication } from "@/lib/reader/find-reader-publication";
+import { scripts } from "@/lib/reader/script";
+import type { Storage } from "@/lib/storage/storage";
+import { readerContextFor, type ReaderContext, type ReaderDocument, type RenderReaderDocument } from "./reader-documents";
+import { readerKeys, readJson, writeJson, type EditionRoutes, type PublicationRoutes, type ScriptFiles, type SiteRoutes } from "./site-routes";
+import { storeRenderedFile } from "./store-rendered-file";
+
+/** What rendering needs: where files go, the renderer, and the stylesheet's URL. */
+export interface ReaderRendering {
+  storage: Storage;
+  render: RenderReaderDocument;
+  stylesheetHref: string;
+  /** The build and stylesheet doing the rendering (SiteRoutes.version). */
+  version: string;
+}
+
+/** What changed on the reader site. */
+export type ReaderChange =
+  /** Published, withdrawn, a page withdrawn or republished, a story killed or revived. */
+  | { kind: "edition"; publicationId: string; date: string }
+  /** A correction: the article's view and the pages that list it. */
+  | { kind: "article"; articleId: string }
+  /** Settings (name, footer, default publication): every file. */
+  | { kind: "publications" };
+
+/** An article and the pages it is on (its view is at `home`, "A05/3", where it starts). */
+interface ArticleOnPages {
+  id: string;
+  pages: string[];
+  home?: string;
+}
+
+/** Pages rendered and compressed at once (rendering is synchronous; compressing and storing are not). */
+const CONCURRENCY = 8;
+
+async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+}
+
+/** Renders one document in both scripts and stores the files. */
+async function renderBoth(rendering: ReaderRendering, publication: ReaderPublication, build: (context: ReaderContext) => ReaderDocument, previous?: ScriptFiles): Promise<ScriptFiles> {
+  const [hans, hant] = await Promise.all(
+    scripts.map((script) =>
+      storeRenderedFile(rendering.storage, rendering.render(build(readerContextFor(publication, script)), { stylesheetHref: rendering.stylesheetHref }), previous?.[script]),
+    ),
+  );
+  return { hans: hans!, hant: hant! };
+}
+
+/**
+ * One edition's files: every page view and article view, or (`pagesOnly`) the
+ * page views alone, whose calendar and 上一期/下一期 change when a neighbour
+ * is published, or (`article`) the article's view and the pages it is on.
+ * The edition's route table is written last: the switch. An edition that is
+ * not published (any more) loses its table, so its URLs are a 404 at once.
+ */
+async function renderEdition(rendering: ReaderRendering, publication: ReaderPublication, date: string, only: { pagesOnly?: boolean; article?: ArticleOnPages } = {}): Promise<EditionView | null> {
+  const key = readerKeys.edition(publication.slug, date);
+  const edition = await findEditionView(publication.id, date);
+  if (!edition || edition.pages.length === 0) {
+    await rendering.storage.delete(key);
+    return null;
+  }
+  const previous = await readJson<EditionRoutes>(rendering.storage, key);
+  const month = await findEditionMonth(publication.id, date.slice(0, 7));
+  const partial = only.pagesOnly || only.article;
+  const files: Record<string, ScriptFiles> = partial && previous ? { ...previous.files } : {};
+  const work: { path: string; load: () => Promise<((context: ReaderContext) => ReaderDocument) | null> }[] = [];
+  for (const page of edition.pages) {
+    if (only.article && !only.article.pages.includes(page.number)) continue;
+    work.push({ path: page.number, load: async () => (context) => ({ kind: "page", context, edition, page, month }) });
+    if (only.pagesOnly) continue;
+    for (const placed of page.articles) {
+      if (placed.part !== 1 || (only.article && placed.articleId !== only.article.id)) continue;
+      work.push({
+        path: `${page.number}/${placed.position}`,
+        load: async () => {
+          const article = await findArticleView(publication.id, placed.articleId);
+          return article && ((context) => ({ kind: "article", context, edition, page, placed, article }));
+        },
+      });
+    }
+  }
+  // An article no longer published (killed) leaves its view.
+  if (only.article?.home && !work.some((item) => item.path === only.article!.home)) delete files[only.article.home];
+  await inParallel(work, async ({ path, load }) => {
+    const build = await load();
+    if (build) files[path] = await renderBoth(rendering, publication, build, previous?.files[path]);
+    else delete files[path];
+  });
+  await writeJson(rendering.storage, key, { first: edition.pages[0]!.number, files } satisfies EditionRoutes);
+  return edition;
+}
+
+/**
+ * The publication's own files: the archive (all of it, or the years and
+ * months given), the 404 page, and where `/` leads. Archive pages of periods
+ * without editions any more are dropped.
+ */
+async function renderPublicationIndex(rendering: ReaderRendering, publication: ReaderPublication, periods: { years: number[]; months: string[] } | "all"): Promise<void> {
+  const key = readerKeys.publication(publication.slug);
+  const previous = await readJson<PublicationRoutes>(rendering.storage, key);
+  const months = await findArchiveMonths(publication.id);
+  const years = archiveYears(months);
+  const wantedYears = periods === "all" ? years.map((entry) => entry.year) : periods.years;
+  const wantedMonths = periods === "all" ? months.map((entry) => entry.month) : periods.months;
+  const archive: Record<string, ScriptFiles> = {};
+  for (const [path, files] of Object.entries(previous?.archive ?? {})) {
+    const stillThere = path === "" || years.some((entry) => String(entry.year) === path) || months.some((entry) => entry.month.replace("-", "/") === path);
+    if (stillThere) archive[path] = files;
+  }
+  const work: { path: string; build: (context: ReaderContext) => Promise<ReaderDocument> }[] = [{ path: "", build: async (context) => ({ kind: "archive", context, months }) }];
+  for (const year of wantedYears.filter((candidate) => years.some((entry) => entry.year === candidate))) {
+    const dates = await findEditionDatesInYear(publication.id, year);
+    work.push({ path: String(year), build: async (context) => ({ kind: "archive-year", context, months, year, dates }) });
+  }
+  for (const month of wantedMonths.filter((candidate) => months.some((entry) => entry.month === candidate))) {
+    const editions = await findArchiveMonthEditions(publication.id, month);
+    work.push({ path: month.replace("-", "/"), build: async (context) => ({ kind: "archive-month", context, months, month, editions }) });
+  }
+  for (const year of wantedYears) if (!years.some((entry) => entry.year === year)) delete archive[String(year)];
+  for (const month of wantedMonths) if (!months.some((entry) => entry.month === month)) delete archive[month.replace("-", "/")];
+  await inParallel(work, async ({ path, build }) => {
+    const documents = await Promise.all(scripts.map((script) => build(readerContextFor(publication, script))));
+    archive[path] = await renderBoth(rendering, publication, (context) => documents[scripts.indexOf(context.script)]!, previous?.archive[path]);
+  });
+  const notFound = await renderBoth(rendering, publication, (context) => ({ kind: "not-found", context }), previous?.notFound);
+  const latestDate = months[0]?.latest;
+  const latestRoutes = latestDate ? await readJson<EditionRoutes>(rendering.storage, readerKeys.edition(publication.slug, latestDate)) : null;
+  const latest = latestDate && latestRoutes ? { date: latestDate, first: latestRoutes.first } : null;
+  await writeJson(rendering.storage, key, { latest, archive, notFound } satisfies PublicationRoutes);
+}
+
+/** The list of publications; `everything` says every file was just rendered by this version. */
+async function writeSiteRoutes(rendering: ReaderRendering, publications: ReaderPublication[], everything = false): Promise<void> {
+  const version = everything ? rendering.version : ((await readJson<SiteRoutes>(rendering.storage, readerKeys.site()))?.version ?? null);
+  const site: SiteRoutes = { defaultSlug: publications.find((publication) => publication.isDefault)?.slug ?? null, slugs: publications.map((publication) => publication.slug), version };
+  await writeJson(rendering.storage, readerKeys.site(), site);
+}
+
+/** Renders what a change affects, in an order that never shows a link to a page not yet there. */
+export async function renderReaderChange(rendering: ReaderRendering, change: ReaderChange): Promise<void> {
+  if (change.kind === "publications") return renderAllReaderFiles(rendering);
+  const publications = await findReaderPublications();
+  await renderChangedFiles(rendering, publications, change);
+  await writeSiteRoutes(rendering, publications);
+}
+
+async function renderChangedFiles(rendering: ReaderRendering, publications: ReaderPublication[], change: Exclude<ReaderChange, { kind: "publications" }>): Promise<void> {
+  if (change.kind === "edition") {
+    const publication = publications.find((candidate) => candidate.id === change.publicationId);
+    if (!publication) return;
+    await renderEdition(rendering, publication, change.date);
+    await renderPublicationIndex(rendering, publication, { years: [Number(change.date.slice(0, 4))], months: [change.date.slice(0, 7)] });
+    // The calendars and 上一期/下一期 of the month's other editions and of the neighbours either side.
+    const month = await findEditionMonth(publication.id, change.date.slice(0, 7));
+    const neighbours = new Set([...month.dates, month.before, month.after].filter((date): date is string => Boolean(date) && date !== change.date));
+    for (const date of neighbours) await renderEdition(rendering, publication, date, { pagesOnly: true });
+    return;
+  }
+  // Where the article is placed, published or not (a killed story leaves its pages).
+  const placements = await getDb().placement.findMany({
+    where: { articleId: change.articleId, page: { edition: { status: "PUBLISHED" } } },
+    select: { position: true, part: true, page: { select: { number: true, edition: { select: { date: true, publicationId: true } } } } },
+  });
+  const editions = new Map<string, { publication: ReaderPublication; date: string; article: ArticleOnPages }>();
+  for (const placement of placements) {
+    const publication = publications.find((candidate) => candidate.id === placement.page.edition.publicationId);
+    if (!publication) continue;
+    const date = isoEditionDate(placement.page.edition.date);
+    const entry = editions.get(`${publication.id} ${date}`) ?? { publication, date, article: { id: change.articleId, pages: [] } };
+    entry.article.pages.push(placement.page.number);
+    if (placement.part === 1) entry.article.home = `${placement.page.number}/${placement.position}`;
+    editions.set(`${publication.id} ${date}`, entry);
+  }
+  for (const { publication, date, article } of editions.values()) {
+    await renderEdition(rendering, publication, date, { article });
+    // The month's archive page lists front-page headlines.
+    await renderPublicationIndex(rendering, publication, { years: [], months: [date.slice(0, 7)] });
+  }
+}
+
+export interface RenderProgress {
+  done: number;
+  total: number;
+  /** What was just rendered ("江门日报 2023-03-13"). */
+  label: string;
+}
+
+/**
+ * Every reader file of every publication: after a settings change, a new
+ * version of the app, or on a fresh store. Editions first, then each
+ * publication's archive and `/`, then the list of publications.
+ */
+export async function renderAllReaderFiles(rendering: ReaderRendering, onProgress?: (progress: RenderProgress) => void): Promise<void> {
+  const publications = await findReaderPublications();
+  const editions = await getDb().edition.findMany({ where: { status: "PUBLISHED" }, select: { publicationId: true, date: true }, orderBy: { date: "desc" } });
+  const total = editions.length + publications.length;
+  let done = 0;
+  for (const edition of editions) {
+    const publication = publications.find((candidate) => candidate.id === edition.publicationId)!;
+    const date = isoEditionDate(edition.date);
+    await renderEdition(rendering, publication, date);
+    onProgress?.({ done: ++done, total, label: `${publication.name} ${date}` });
+  }
+  for (const publication of publications) {
+    await renderPublicationIndex(rendering, publication, "all");
+    onProgress?.({ done: ++done, total, label: `${publication.name} 往期` });
+  }
+  await writeSiteRoutes(rendering, publications, true);
+}

@@ -1,0 +1,67 @@
+import { isStorageNotFound, type Storage } from "@/lib/storage/storage";
+import type { Script } from "@/lib/reader/script";
+
+// Where the published reader files are, in the storage every instance shares.
+// Rendered pages are immutable, content-addressed objects (reader/files/…);
+// small route tables say which object each URL shows now. A publish writes the
+// new objects first and then one table, so readers switch from the old edition
+// to the new in one step and never see half of one.
+//
+//   reader/files/{hash}.html (.gz, .br)      a rendered page and its compressed twins
+//   reader/assets/{hash}.css                 the reader stylesheet (immutable)
+//   reader/routes/site.json                  the publications and the default one
+//   reader/routes/{slug}/index.json          latest edition, archive pages, the 404 page
+//   reader/routes/{slug}/{date}.json         one edition's page and article views
+
+/** One rendered file: its content hash (the object's name and its ETag) and when it last changed. */
+export interface FileRef {
+  hash: string;
+  modified: string;
+}
+
+/** A page in both scripts. */
+export type ScriptFiles = Record<Script, FileRef>;
+
+export interface SiteRoutes {
+  defaultSlug: string | null;
+  slugs: string[];
+  /** The app version (build and stylesheet) that last rendered every file; another version renders them again at boot. */
+  version: string | null;
+}
+
+export interface PublicationRoutes {
+  /** The newest published edition and its first page (`/` redirects there). */
+  latest: { date: string; first: string } | null;
+  /** "" (/archive), "2023", "2023/03". */
+  archive: Record<string, ScriptFiles>;
+  notFound: ScriptFiles;
+}
+
+export interface EditionRoutes {
+  /** The first page's number (`/{date}` redirects there). */
+  first: string;
+  /** "A05" (page view) and "A05/3" (article view). */
+  files: Record<string, ScriptFiles>;
+}
+
+export const readerKeys = {
+  file: (hash: string, encoding: "" | ".gz" | ".br" = "") => `reader/files/${hash}.html${encoding}`,
+  asset: (name: string) => `reader/assets/${name}`,
+  site: () => "reader/routes/site.json",
+  publication: (slug: string) => `reader/routes/${slug}/index.json`,
+  edition: (slug: string, date: string) => `reader/routes/${slug}/${date}.json`,
+};
+
+/** A stored JSON object, or null when there is none. */
+export async function readJson<T>(storage: Storage, key: string): Promise<T | null> {
+  try {
+    return JSON.parse((await storage.get(key)).toString("utf8")) as T;
+  } catch (error) {
+    if (isStorageNotFound(error)) return null;
+    throw error;
+  }
+}
+
+export function writeJson(storage: Storage, key: string, value: unknown): Promise<void> {
+  return storage.put(key, Buffer.from(JSON.stringify(value)), "application/json");
+}

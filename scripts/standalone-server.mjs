@@ -1,0 +1,54 @@
+// The production server: Next's standalone build behind a fast path for the
+// published reader pages. Copied beside Next's own server.js by the build
+// (scripts/lib/build.ts) and run in its place by `npm start` and Docker.
+//
+// The fast path itself is bundled by Next with the app (lib/reader-files),
+// and registered on globalThis when the server boots (instrumentation.ts):
+// every request first goes to it, and what it does not answer (search, the
+// dashboard, APIs, media, feeds) goes to Next's router.
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import module from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = module.createRequire(import.meta.url);
+const dir = path.dirname(fileURLToPath(import.meta.url));
+process.env.NODE_ENV = "production";
+process.chdir(dir);
+
+// The build writes its distDir here when it copies this file.
+const distDir = "__DIST_DIR__";
+const { config } = JSON.parse(readFileSync(path.join(dir, distDir, "required-server-files.json"), "utf8"));
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+const port = Number(process.env.PORT) || 3000;
+const hostname = process.env.HOSTNAME || "0.0.0.0";
+
+const next = require("next");
+const app = next({ dir, dev: false, hostname, port, conf: config });
+await app.prepare();
+const nextHandler = app.getRequestHandler();
+
+/** @type {{ newsroomReaderFileServer?: { handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> } }} */
+const registry = globalThis;
+
+const server = http.createServer((request, response) => {
+  const files = registry.newsroomReaderFileServer;
+  if (!files) return void nextHandler(request, response);
+  files.handle(request, response).then(
+    (handled) => {
+      if (!handled) void nextHandler(request, response);
+    },
+    (error) => {
+      console.error(`Reader file server: ${error instanceof Error ? error.message : String(error)}`);
+      if (!response.headersSent) {
+        response.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" });
+        response.end("服务暂时不可用，请稍后再试。");
+      } else response.destroy();
+    },
+  );
+});
+const keepAlive = Number(process.env.KEEP_ALIVE_TIMEOUT);
+if (Number.isFinite(keepAlive) && keepAlive > 0) server.keepAliveTimeout = keepAlive;
+server.listen(port, hostname, () => console.log(`Ready on http://${hostname}:${port}`));
+for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => server.close(() => process.exit(0)));
