@@ -39,10 +39,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /publishing\// },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /(publishing|instances)\// },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /reader\/.*\.spec\.ts/ },
     // Changes which edition is the latest: runs after everything else.
     { name: "publishing", use: { ...devices["Desktop Chrome"] }, testMatch: /publishing\/.*\.spec\.ts/, dependencies: ["desktop", "phone"] },
+    // Two instances behind nginx, and PostgreSQL stopped and started again: last of all.
+    { name: "instances", use: { ...devices["Desktop Chrome"] }, testMatch: /instances\/.*\.spec\.ts/, dependencies: ["publishing"] },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, untilHealthy } from "./local-process";
@@ -13,6 +13,10 @@ export const hasNginx = () => existsSync(NGINX);
 
 export async function startNginx(upstreams: string[]): Promise<{ baseURL: string; stop: () => Promise<void> }> {
   const folder = await mkdtemp(path.join(tmpdir(), "newsroom-nginx-"));
+  // nginx's workers (www-data when started by root) keep the reader cache in it.
+  await chmod(folder, 0o755);
+  await mkdir(path.join(folder, "cache"), { mode: 0o777 });
+  await chmod(path.join(folder, "cache"), 0o777);
   const port = await freePort();
   const shipped = await readFile(path.resolve("deploy", "nginx.conf"), "utf8");
   const servers = upstreams.map((upstream) => `    server ${upstream} max_fails=2 fail_timeout=5s;`).join("\n");
@@ -20,6 +24,7 @@ export async function startNginx(upstreams: string[]): Promise<{ baseURL: string
     .replace(/^pid .*;$/m, `pid ${folder}/nginx.pid;`)
     .replace(/(upstream newsroom_app \{\n)(?:\s*server .*;\n)+/, `$1${servers}\n`)
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`)
+    .replace(/proxy_cache_path \S+/, `proxy_cache_path ${folder}/cache`)
     .replace(/^http \{$/m, `http {\n  access_log ${folder}/access.log;\n  client_body_temp_path ${folder}/body;\n  proxy_temp_path ${folder}/proxy;`);
   if (!config.includes(`127.0.0.1:${port}`) || !upstreams.every((upstream) => config.includes(`server ${upstream} `))) throw new Error("deploy/nginx.conf no longer has the shape this helper rewrites");
   const file = path.join(folder, "nginx.conf");

@@ -143,6 +143,8 @@ export async function startEmbeddedPostgres(options: {
     stopping ??= (async () => {
       // The library waits for the exit event forever if the server already died.
       await withTimeout(server.stop(), 30_000).catch(() => {});
+      // A server started on this folder by other means (pg_ctl after an outage) stops too.
+      await stopPostmasterOf(dataDir);
       if (options.ephemeral) await rm(dataDir, { recursive: true, force: true });
       if (options.ephemeral) await rm(metaFile, { force: true });
     })();
@@ -280,4 +282,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
+}
+
+/** Stops a PostgreSQL still running on the data folder (its postmaster.pid), waiting up to 10 s. */
+async function stopPostmasterOf(dataDir: string): Promise<void> {
+  const pid = Number((await readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0]);
+  if (!pid || !isAlive(pid)) return;
+  process.kill(pid, "SIGINT");
+  for (let tries = 0; tries < 100 && isAlive(pid); tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
 }

