@@ -17,6 +17,7 @@ import { readerKeys, readJson, type EditionRoutes, type FileRef, type Publicatio
 const NEXT_OWNED = new Set(["search", "admin", "api", "_next", "media", "feed.xml", "feeds", "sitemap.xml", "sitemaps", "news-sitemap.xml", "robots.txt", "favicon.ico", "icon", "apple-icon", "hans", "hant"]);
 const ASSET_PREFIX = "/reader-assets/";
 const ROUTES_TTL_MS = 5_000;
+const SECURITY_HEADERS = Object.fromEntries(securityHeaders.map((header) => [header.key, header.value]));
 const FILE_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** Browsers revalidate every view (a 304 here); shared caches keep a page a minute and are purged on change. */
@@ -30,10 +31,14 @@ export function readerAssetUrl(name: string): string {
 
 type Encoding = "br" | "gzip" | "identity";
 
+// A coding named in Accept-Encoding and not refused with q=0.
+const accepts = (name: string) => new RegExp(`(^|[\\s,])${name}(?!\\s*;\\s*q=0(\\.0*)?(\\s|,|$))([\\s;,]|$)`, "i");
+const ACCEPTS_BR = accepts("br");
+const ACCEPTS_GZIP = accepts("gzip");
+
 function encodingFor(acceptEncoding: string | undefined): Encoding {
-  const accepted = (acceptEncoding ?? "").toLowerCase();
-  const allows = (name: string) => new RegExp(`(^|[\\s,])${name}(?!;q=0(\\.0*)?(\\s|,|$))([\\s;,]|$)`).test(accepted);
-  return allows("br") ? "br" : allows("gzip") ? "gzip" : "identity";
+  if (!acceptEncoding) return "identity";
+  return ACCEPTS_BR.test(acceptEncoding) ? "br" : ACCEPTS_GZIP.test(acceptEncoding) ? "gzip" : "identity";
 }
 
 export interface ReaderFileServer {
@@ -83,16 +88,14 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
     return data;
   }
 
-  function baseHeaders(response: ServerResponse, path: string) {
-    for (const header of securityHeaders) response.setHeader(header.key, header.value);
+  // Set in one writeHead: the headers every reader answer shares, and its surrogate keys.
+  function headersFor(path: string): Record<string, string> {
     const keys = surrogateKeysOf(path);
-    response.setHeader("Surrogate-Key", keys.join(" "));
-    response.setHeader("Cache-Tag", keys.join(","));
+    return { ...SECURITY_HEADERS, "Surrogate-Key": keys.join(" "), "Cache-Tag": keys.join(",") };
   }
 
   function redirect(response: ServerResponse, path: string, location: string, status = 307) {
-    baseHeaders(response, path);
-    response.writeHead(status, { Location: location, "Cache-Control": REDIRECT_CACHE_CONTROL, "Content-Length": "0" });
+    response.writeHead(status, { ...headersFor(path), Location: location, "Cache-Control": REDIRECT_CACHE_CONTROL, "Content-Length": "0" });
     response.end();
     return true;
   }
@@ -100,25 +103,22 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
   async function sendPage(request: IncomingMessage, response: ServerResponse, path: string, ref: FileRef, status = 200) {
     const encoding = encodingFor(request.headers["accept-encoding"]);
     const etag = `"${ref.hash}${encoding === "identity" ? "" : `-${encoding}`}"`;
-    baseHeaders(response, path);
-    response.setHeader("Vary", "Accept-Encoding");
-    response.setHeader("Cache-Control", status === 200 ? PAGE_CACHE_CONTROL : REDIRECT_CACHE_CONTROL);
+    const headers: Record<string, string> = { ...headersFor(path), Vary: "Accept-Encoding", "Cache-Control": status === 200 ? PAGE_CACHE_CONTROL : REDIRECT_CACHE_CONTROL };
     if (status === 200) {
-      response.setHeader("ETag", etag);
-      response.setHeader("Last-Modified", ref.modified);
+      headers["ETag"] = etag;
+      headers["Last-Modified"] = ref.modified;
       const match = request.headers["if-none-match"];
       if (match && match.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag)) {
-        response.writeHead(304);
+        response.writeHead(304, headers);
         response.end();
         return true;
       }
     }
     const body = await file(readerKeys.file(ref.hash, encoding === "br" ? ".br" : encoding === "gzip" ? ".gz" : ""));
-    response.writeHead(status, {
-      "Content-Type": "text/html; charset=utf-8",
-      "Content-Length": String(body.length),
-      ...(encoding === "identity" ? {} : { "Content-Encoding": encoding }),
-    });
+    headers["Content-Type"] = "text/html; charset=utf-8";
+    headers["Content-Length"] = String(body.length);
+    if (encoding !== "identity") headers["Content-Encoding"] = encoding;
+    response.writeHead(status, headers);
     response.end(request.method === "HEAD" ? undefined : body);
     return true;
   }
@@ -132,8 +132,7 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
       if (isStorageNotFound(error)) return false;
       throw error;
     }
-    for (const header of securityHeaders) response.setHeader(header.key, header.value);
-    response.writeHead(200, { "Content-Type": "text/css; charset=utf-8", "Content-Length": String(body.length), "Cache-Control": ASSET_CACHE_CONTROL, ETag: `"${name}"` });
+    response.writeHead(200, { ...SECURITY_HEADERS, "Content-Type": "text/css; charset=utf-8", "Content-Length": String(body.length), "Cache-Control": ASSET_CACHE_CONTROL, ETag: `"${name}"` });
     response.end(request.method === "HEAD" ? undefined : body);
     return true;
   }
