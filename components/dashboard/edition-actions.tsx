@@ -99,9 +99,10 @@ export function EditionActions(props: {
           <Link href={`/admin/editions/${props.date}/preflight`} className="self-center text-sm">
             {t.preflight}
           </Link>
-          <Link href={`/admin/editions/${props.date}/preview`} className="self-center text-sm">
+          {/* A whole document (the published files), not a dashboard page: a full load. */}
+          <a href={`/admin/editions/${props.date}/preview`} className="self-center text-sm">
             {t.preview}
-          </Link>
+          </a>
         </div>
       )}
       {props.canWithdraw && (

@@ -13,7 +13,7 @@ test("an editor publishes tomorrow's paper and readers see it at once; a withdra
   expect(await (await request.get("/archive/2023/03")).text()).not.toContain("侨都春耕忙 田间绘新景");
 
   await signIn(page, demoEditor);
-  // Preview first: the whole edition as readers will see it, still unpublished.
+  // Preview first: the whole edition as readers will see it (its files, rendered as publishing will), still unpublished.
   await page.goto("/admin/editions/2023-03-14/preview");
   await expect(page).toHaveURL(/\/admin\/editions\/2023-03-14\/preview\/A01$/);
   await expect(page.getByRole("note")).toContainText("尚未发布");
@@ -21,7 +21,8 @@ test("an editor publishes tomorrow's paper and readers see it at once; a withdra
   await expect(page.getByRole("heading", { level: 1, name: "侨都春耕忙 田间绘新景" })).toBeVisible();
   expect((await request.get("/2023-03-14/A01")).status()).toBe(404);
 
-  await page.getByRole("navigation", { name: "后台导航" }).getByRole("link", { name: "报纸" }).click();
+  // The preview is the published files themselves; its banner leads back to the dashboard.
+  await page.getByRole("note").getByRole("link", { name: "报纸" }).click();
   await expect(page.getByRole("heading", { name: "报纸" })).toBeVisible();
   await expectNoAxeViolations(page);
 

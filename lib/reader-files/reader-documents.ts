@@ -32,8 +32,8 @@ export type ReaderDocument =
 export interface RenderAssets {
   /** URL of the reader's stylesheet (a versioned, immutable asset). */
   stylesheetHref: string;
-  /** Marks a dashboard preview: a banner, and no indexing. */
-  preview?: boolean;
+  /** A dashboard preview: its banner (in the dashboard's language) with a way back, and no indexing. */
+  preview?: { banner: string; backHref: string; backLabel: string };
 }
 
 /** Renders one document to a whole HTML page (no framework runtime). */

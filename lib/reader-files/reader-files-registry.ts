@@ -1,3 +1,4 @@
+import type { PreviewAnswer, PreviewRequest } from "./preview-reader-files";
 import type { ReaderFileServer } from "./reader-file-server";
 import type { ReaderChange } from "./render-reader-files";
 
@@ -11,7 +12,22 @@ import type { ReaderChange } from "./render-reader-files";
 /** Renders the files a change affects (render-reader-files.ts, bound to this process's rendering). */
 export type ReaderChangeRenderer = (change: ReaderChange) => Promise<void>;
 
-const registry = globalThis as { newsroomReaderChangeRenderer?: ReaderChangeRenderer; newsroomReaderFileServer?: ReaderFileServer };
+/** Renders a dashboard preview (preview-reader-files.ts, bound to this process's rendering). */
+export type ReaderPreviewRenderer = (request: PreviewRequest) => Promise<PreviewAnswer>;
+
+const registry = globalThis as {
+  newsroomReaderChangeRenderer?: ReaderChangeRenderer;
+  newsroomReaderPreviewRenderer?: ReaderPreviewRenderer;
+  newsroomReaderFileServer?: ReaderFileServer;
+};
+
+export function setReaderPreviewRenderer(renderer: ReaderPreviewRenderer | undefined): void {
+  registry.newsroomReaderPreviewRenderer = renderer;
+}
+
+export function readerPreviewRenderer(): ReaderPreviewRenderer | undefined {
+  return registry.newsroomReaderPreviewRenderer;
+}
 
 export function setReaderChangeRenderer(renderer: ReaderChangeRenderer | undefined): void {
   registry.newsroomReaderChangeRenderer = renderer;

@@ -13,6 +13,8 @@ import { publishReaderChange } from "./publish-reader-change";
 import type { ReaderFileServer } from "./reader-file-server";
 import { setReaderChangeRenderer, setReaderFileServer } from "./reader-files-registry";
 import { readerKeys, readJson, type EditionRoutes } from "./site-routes";
+import { renderPreview } from "./preview-reader-files";
+import type { ReaderRendering } from "./render-reader-files";
 import { prepareReaderRendering, startReaderFiles } from "./start-reader-files";
 
 // The reader site as files: rendered from a real database into a store, and
@@ -47,6 +49,7 @@ function get(path: string, headers: Record<string, string> = {}) {
 }
 
 let march13: string;
+let rendering: ReaderRendering;
 
 beforeAll(async () => {
   const created = await createMigratedDatabase();
@@ -69,7 +72,7 @@ beforeAll(async () => {
     { number: "A02", name: "江海新闻", headlines: ["侨都赋能为侨乡发展注入新动能"] },
   ]);
 
-  const rendering = await prepareReaderRendering({ storage, render: renderReaderDocument, stylesheet: Buffer.from("body{margin:0}"), buildId: "test" });
+  rendering = await prepareReaderRendering({ storage, render: renderReaderDocument, stylesheet: Buffer.from("body{margin:0}"), buildId: "test" });
   files = await startReaderFiles({ rendering, log: () => {} });
   server = http.createServer((request, response) => {
     files.handle(request, response).then(
@@ -197,5 +200,33 @@ describe("a change to what is published", () => {
     expect(month).not.toContain("江门代表委员");
     // The calendar of the edition before no longer offers the 13th.
     expect(await (await get("/2023-03-12/A01")).text()).not.toContain('href="/2023-03-13"');
+  });
+});
+
+describe("the dashboard's preview", () => {
+  it("is the edition's files as publishing will render them, ready stories only, its own links kept in the preview", async () => {
+    const publicationId = (await db.publication.findFirstOrThrow({ where: { isDefault: true } })).id;
+    const edition = await db.edition.create({ data: { publicationId, date: editionDate("2023-03-15"), status: "PLANNING" } });
+    const page = await db.page.create({ data: { editionId: edition.id, number: "A01", section: "A", position: 1, name: "要闻", status: "PLANNING" } });
+    for (const [position, [headline, status]] of ([["明日头条：侨乡新春", "READY"], ["尚在写作的稿件", "DRAFT"]] as const).entries()) {
+      const article = await db.article.create({ data: { publicationId, headline, status, body: bodyFromBlocks([{ type: "paragraph", text: headline }]) } });
+      await db.placement.create({ data: { pageId: page.id, articleId: article.id, position: position + 1 } });
+    }
+    const banner = { banner: "预览 2023-03-15", backHref: "/admin/editions", backLabel: "报纸" };
+    expect(await renderPreview(rendering, { date: "2023-03-15", path: [], banner })).toEqual({ redirect: "/admin/editions/2023-03-15/preview/A01" });
+    const answer = await renderPreview(rendering, { date: "2023-03-15", path: ["A01"], banner });
+    const html = answer && "html" in answer ? answer.html : "";
+    expect(html).toContain("明日头条：侨乡新春");
+    expect(html).not.toContain("尚在写作的稿件");
+    expect(html).toContain('<meta name="robots" content="noindex"/>');
+    expect(html).toContain("预览 2023-03-15");
+    expect(html).toContain('href="/admin/editions/2023-03-15/preview/A01/1"');
+    expect(html).toContain('href="/admin/editions/2023-03-15/preview/hant/A01"');
+    expect(html).not.toMatch(/href="\/2023-03-15\//);
+    const hant = await renderPreview(rendering, { date: "2023-03-15", path: ["hant", "A01", "1"], banner });
+    expect(hant && "html" in hant ? hant.html : "").toContain("明日頭條");
+    // Unpublished: nothing on the reader site.
+    expect((await get("/2023-03-15/A01")).status).toBe(404);
+    expect(await renderPreview(rendering, { date: "2023-03-15", path: ["A09"], banner })).toBeNull();
   });
 });

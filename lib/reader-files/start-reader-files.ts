@@ -3,7 +3,8 @@ import path from "node:path";
 import type { Storage } from "@/lib/storage/storage";
 import { createReaderFileServer, readerAssetUrl, type ReaderFileServer } from "./reader-file-server";
 import type { RenderReaderDocument } from "./reader-documents";
-import { setReaderChangeRenderer, setReaderFileServer } from "./reader-files-registry";
+import { renderPreview } from "./preview-reader-files";
+import { setReaderChangeRenderer, setReaderFileServer, setReaderPreviewRenderer } from "./reader-files-registry";
 import { renderAllReaderFiles, renderReaderChange, type ReaderRendering } from "./render-reader-files";
 import { readerKeys, readJson, type SiteRoutes } from "./site-routes";
 import { contentHash, storeAsset } from "./store-rendered-file";
@@ -38,6 +39,7 @@ export async function prepareReaderRendering(options: { storage: Storage; render
 export async function startReaderFiles(options: { rendering: ReaderRendering; log: (line: string) => void }): Promise<ReaderFileServer> {
   const { rendering, log } = options;
   setReaderChangeRenderer((change) => renderReaderChange(rendering, change));
+  setReaderPreviewRenderer((request) => renderPreview(rendering, request));
   const server = createReaderFileServer({ storage: rendering.storage });
   setReaderFileServer(server);
   const site = await readJson<SiteRoutes>(rendering.storage, readerKeys.site());

@@ -50,8 +50,8 @@ export function DocumentShell({ context, head, assets, children }: { context: Re
       </head>
       <body className="min-h-screen font-sans">
         {assets.preview && (
-          <p role="note" className="bg-amber-100 px-4 py-2 text-center text-sm">
-            预览：这是发布后读者将看到的页面，尚未发布。
+          <p role="note" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
+            {assets.preview.banner} <a href={assets.preview.backHref}>{assets.preview.backLabel}</a>
           </p>
         )}
         {children}
