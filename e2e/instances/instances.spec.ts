@@ -1,6 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { converterFor } from "../../lib/reader/script";
+import { e2eAdmin } from "../../playwright.config";
 import { demoEditor } from "../helpers/accounts";
+import { expectNoAxeViolations } from "../helpers/axe";
 import { stopDatabase } from "../helpers/database-outage";
 import { hasNginx, startNginx } from "../helpers/nginx";
 import { startSecondInstance } from "../helpers/second-instance";
@@ -105,6 +107,30 @@ test("published through A, corrected through B, withdrawn: every instance and ng
   await withdraw(editorA);
   const withdrawn = Date.now();
   for (const path of [`/${DATE}/A01`, articlePath, `/zh-hant/${DATE}/A01`]) await withinASecond(request, path, withdrawn, (status) => status === 404);
+});
+
+test("a settings change through B renders every page again, its progress on the settings page; the new footer reaches every server", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const admin = await (await browser.newContext()).newPage();
+  await admin.goto(`${second.baseURL}/admin/sign-in`);
+  await admin.getByLabel("邮箱").fill(e2eAdmin.email);
+  await admin.getByLabel("密码").fill(e2eAdmin.password);
+  await admin.getByRole("button", { name: "登录" }).click();
+  await expect(admin).toHaveURL(/\/admin$/);
+  await admin.goto(`${second.baseURL}/admin/settings`);
+  const footer = `本报地址：江门市蓬江区（${Date.now()}）`;
+  await admin.getByLabel("主办单位").first().fill(footer);
+  await admin.getByRole("button", { name: "保存设置" }).first().click();
+  await expect(admin.getByRole("status").filter({ hasText: "设置已保存" })).toBeVisible();
+  await admin.reload();
+  await expect(admin.getByRole("status").filter({ hasText: /读者网站的全部页面(已于|：)/ })).toBeVisible();
+  await expect(admin.getByRole("status").filter({ hasText: "读者网站的全部页面已于" })).toBeVisible({ timeout: 60_000 });
+  await expectNoAxeViolations(admin);
+  for (const [name, base] of Object.entries(servers())) {
+    for (const path of ["/2023-03-13/A05", "/zh-hant/2023-03-13/A05/4", "/archive/2023"]) {
+      await expect.poll(async () => (await (await request.get(`${base}${path}`)).text()).includes(path.startsWith("/zh-hant") ? converterFor("hant")(footer) : footer), { message: `${path} through ${name}`, timeout: 6_000 }).toBe(true);
+    }
+  }
 });
 
 test("with PostgreSQL stopped, every published page is still served, search and the dashboard say why they cannot answer, and all comes back without a restart", async ({ browser, request }) => {

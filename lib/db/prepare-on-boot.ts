@@ -1,6 +1,6 @@
 import { env } from "@/lib/config/env";
 import { startScheduler } from "@/lib/editions/scheduler";
-import { announceRevalidationsWith, cacheTags } from "@/lib/reader/cache-tags";
+import { announceRevalidationsWith, cacheTags, revalidatePublications } from "@/lib/reader/cache-tags";
 import { purgeRequestFor, sendPurge } from "@/lib/reader/cdn-purge";
 import { postRevalidations } from "@/lib/reader/remote-revalidation";
 import { announceRevalidations, INSTANCE_ID, listenForRevalidations } from "@/lib/reader/revalidation-channel";
@@ -39,7 +39,8 @@ export async function prepareDatabaseOnBoot(options: { render: RenderReaderDocum
     // Page PDFs waiting for their page image, including any a restart interrupted.
     startRenderWorker({ db: getDb(), storage: getStorage() });
     const rendering = await prepareReaderRendering({ storage: getStorage(), render: options.render, stylesheet: await readBuiltStylesheet(), buildId: await readBuildId() });
-    const files = await startReaderFiles({ rendering, log: (line) => console.log(line) });
+    // Every file rendered again (a settings change): other instances re-read them, the CDN drops its copies.
+    const files = await startReaderFiles({ rendering, log: (line) => console.log(line), onRenderedAll: () => revalidatePublications() });
     startBackgroundWork(config.PORT, config.NEXTAUTH_SECRET, config.DATABASE_URL!, config.CDN_PURGE_URL ? { url: config.CDN_PURGE_URL, secret: config.CDN_PURGE_SECRET } : undefined, files);
     setTimeout(warmUpSegmenter, 1000).unref();
   } catch (error) {

@@ -15,7 +15,7 @@ import { setReaderChangeRenderer, setReaderFileServer } from "./reader-files-reg
 import { readerKeys, readJson, type EditionRoutes } from "./site-routes";
 import { renderPreview } from "./preview-reader-files";
 import type { ReaderRendering } from "./render-reader-files";
-import { prepareReaderRendering, startReaderFiles } from "./start-reader-files";
+import { prepareReaderRendering, readRenderAllProgress, startReaderFiles } from "./start-reader-files";
 
 // The reader site as files: rendered from a real database into a store, and
 // answered by the fast path over real HTTP, as `npm start` serves them.
@@ -200,6 +200,22 @@ describe("a change to what is published", () => {
     expect(month).not.toContain("江门代表委员");
     // The calendar of the edition before no longer offers the 13th.
     expect(await (await get("/2023-03-12/A01")).text()).not.toContain('href="/2023-03-13"');
+  });
+});
+
+describe("a settings change", () => {
+  it("renders every file again in the background, its progress in the store", async () => {
+    await db.publication.updateMany({ where: { isDefault: true }, data: { footerCopyright: "江门日报社 版权所有 2026" } });
+    const started = Date.now();
+    await publishReaderChange({ kind: "publications" });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await expect.poll(async () => (await readRenderAllProgress(storage))?.finishedAt ?? null, { timeout: 20_000 }).not.toBeNull();
+    const progress = await readRenderAllProgress(storage);
+    expect(progress).toMatchObject({ failed: null });
+    expect(progress!.done).toBe(progress!.total);
+    files.forget();
+    expect(await (await get("/2023-03-12/A01")).text()).toContain("江门日报社 版权所有 2026");
+    expect(await (await get("/archive")).text()).toContain("江门日报社 版权所有 2026");
   });
 });
 

@@ -12,6 +12,7 @@ import type { Script } from "@/lib/reader/script";
 //   reader/routes/site.json                  the publications and the default one
 //   reader/routes/{slug}/index.json          latest edition, archive pages, the 404 page
 //   reader/routes/{slug}/{date}.json         one edition's page and article views
+//   reader/routes/progress.json              the last rendering of every file: how far it is
 
 /** One rendered file: its content hash (the object's name and its ETag) and when it last changed. */
 export interface FileRef {
@@ -44,12 +45,22 @@ export interface EditionRoutes {
   files: Record<string, ScriptFiles>;
 }
 
+/** How far rendering every file (after a settings change) has come, for the dashboard. */
+export interface RenderAllProgress {
+  startedAt: string;
+  done: number;
+  total: number;
+  finishedAt: string | null;
+  failed: string | null;
+}
+
 export const readerKeys = {
   file: (hash: string, encoding: "" | ".gz" | ".br" = "") => `reader/files/${hash}.html${encoding}`,
   asset: (name: string) => `reader/assets/${name}`,
   site: () => "reader/routes/site.json",
   publication: (slug: string) => `reader/routes/${slug}/index.json`,
   edition: (slug: string, date: string) => `reader/routes/${slug}/${date}.json`,
+  progress: () => "reader/routes/progress.json",
 };
 
 /** A stored JSON object, or null when there is none. */

@@ -6,7 +6,7 @@ import type { RenderReaderDocument } from "./reader-documents";
 import { renderPreview } from "./preview-reader-files";
 import { setReaderChangeRenderer, setReaderFileServer, setReaderPreviewRenderer } from "./reader-files-registry";
 import { renderAllReaderFiles, renderReaderChange, type ReaderRendering } from "./render-reader-files";
-import { readerKeys, readJson, type SiteRoutes } from "./site-routes";
+import { readerKeys, readJson, writeJson, type RenderAllProgress, type SiteRoutes } from "./site-routes";
 import { contentHash, storeAsset } from "./store-rendered-file";
 
 /**
@@ -36,27 +36,73 @@ export async function prepareReaderRendering(options: { storage: Storage; render
  * server renders everything before it serves; after an upgrade it renders in
  * the background, serving the previous version's files meanwhile.
  */
-export async function startReaderFiles(options: { rendering: ReaderRendering; log: (line: string) => void }): Promise<ReaderFileServer> {
+export async function startReaderFiles(options: { rendering: ReaderRendering; log: (line: string) => void; onRenderedAll?: () => void }): Promise<ReaderFileServer> {
   const { rendering, log } = options;
-  setReaderChangeRenderer((change) => renderReaderChange(rendering, change));
+  const renderEverything = renderAllInBackground(rendering, options);
+  // A settings change renders every file: in the background, its progress in the store for the dashboard.
+  setReaderChangeRenderer((change) => (change.kind === "publications" ? renderEverything() : renderReaderChange(rendering, change)));
   setReaderPreviewRenderer((request) => renderPreview(rendering, request));
   const server = createReaderFileServer({ storage: rendering.storage });
   setReaderFileServer(server);
   const site = await readJson<SiteRoutes>(rendering.storage, readerKeys.site());
   if (site?.version === rendering.version) return server;
-  const renderAll = async () => {
-    const started = Date.now();
-    let last = 0;
-    await renderAllReaderFiles(rendering, ({ done, total }) => {
-      if (done === total || Date.now() - last > 5000) {
-        last = Date.now();
-        log(`Rendering the reader pages: ${done}/${total}`);
-      }
-    });
-    server.forget();
-    log(`The reader pages are rendered (${((Date.now() - started) / 1000).toFixed(1)} s).`);
-  };
-  if (!site) await renderAll();
-  else void renderAll().catch((error: unknown) => log(`Could not render the reader pages: ${error instanceof Error ? error.message : String(error)}`));
+  if (site) {
+    void renderEverything();
+    return server;
+  }
+  const started = Date.now();
+  let last = 0;
+  await renderAllReaderFiles(rendering, ({ done, total }) => {
+    if (done === total || Date.now() - last > 5000) {
+      last = Date.now();
+      log(`Rendering the reader pages: ${done}/${total}`);
+    }
+  });
+  log(`The reader pages are rendered (${((Date.now() - started) / 1000).toFixed(1)} s).`);
   return server;
+}
+
+/**
+ * Starts rendering every file unless it is running already (then it runs once
+ * more when done, to include the latest change); resolves at once. Progress
+ * goes to the store (reader/routes/progress.json) at most twice a second, so
+ * every instance's dashboard can show it; `onRenderedAll` tells the other
+ * instances and the CDN when the new files are in place.
+ */
+function renderAllInBackground(rendering: ReaderRendering, options: { log: (line: string) => void; onRenderedAll?: () => void }): () => Promise<void> {
+  let running = false;
+  let again = false;
+  const run = async () => {
+    running = true;
+    do {
+      again = false;
+      const progress: RenderAllProgress = { startedAt: new Date().toISOString(), done: 0, total: 0, finishedAt: null, failed: null };
+      let written = 0;
+      try {
+        await writeJson(rendering.storage, readerKeys.progress(), progress);
+        await renderAllReaderFiles(rendering, ({ done, total }) => {
+          Object.assign(progress, { done, total });
+          if (Date.now() - written < 500) return;
+          written = Date.now();
+          void writeJson(rendering.storage, readerKeys.progress(), progress).catch(() => {});
+        });
+      } catch (error) {
+        progress.failed = error instanceof Error ? error.message : String(error);
+        options.log(`Could not render the reader pages: ${progress.failed}`);
+      }
+      progress.finishedAt = new Date().toISOString();
+      await writeJson(rendering.storage, readerKeys.progress(), progress).catch(() => {});
+      options.onRenderedAll?.();
+    } while (again);
+    running = false;
+  };
+  return async () => {
+    if (running) again = true;
+    else void run();
+  };
+}
+
+/** The last rendering of every file, for the settings page. */
+export function readRenderAllProgress(storage: Storage): Promise<RenderAllProgress | null> {
+  return readJson<RenderAllProgress>(storage, readerKeys.progress()).catch(() => null);
 }
