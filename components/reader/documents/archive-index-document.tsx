@@ -1,6 +1,4 @@
 import { ArchiveBreadcrumb } from "@/components/reader/archive-navigation";
-import { ReaderHeader } from "@/components/reader/reader-header";
-import { SiteFooter } from "@/components/reader/site-footer";
 import type { ReaderDocument, RenderAssets } from "@/lib/reader-files/reader-documents";
 import { monthKey, splitMonth } from "@/lib/reader/archive-calendar";
 import { archiveYears } from "@/lib/reader/find-archive";
@@ -13,7 +11,7 @@ const LATEST_MONTHS = 6;
 /** `/archive`: every year that has editions, each with its months, and the latest months. */
 export function ArchiveIndexDocument({ document, assets }: { document: Extract<ReaderDocument, { kind: "archive" }>; assets: RenderAssets }) {
   const { context, months } = document;
-  const { t, publication, script } = context;
+  const { t, publication } = context;
   const years = archiveYears(months);
   const total = years.reduce((sum, year) => sum + year.editions, 0);
   const head: DocumentHead = {
@@ -24,7 +22,6 @@ export function ArchiveIndexDocument({ document, assets }: { document: Extract<R
 
   return (
     <DocumentShell context={context} head={head} assets={assets}>
-      <ReaderHeader publication={publication} script={script} currentPath={archiveUrl(publication)} t={t} />
       <main className="mx-auto max-w-6xl space-y-8 px-4 py-4">
         <div className="space-y-2 border-b border-neutral-200 pb-3">
           <ArchiveBreadcrumb trail={[{ label: "往期", href: archiveUrl(publication) }]} t={t} />
@@ -108,7 +105,6 @@ export function ArchiveIndexDocument({ document, assets }: { document: Extract<R
           </section>
         )}
       </main>
-      <SiteFooter footer={publication.footer} t={t} />
     </DocumentShell>
   );
 }

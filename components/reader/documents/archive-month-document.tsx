@@ -1,7 +1,5 @@
 import { ArchiveBreadcrumb, ArchivePager } from "@/components/reader/archive-navigation";
 import { MonthCalendar } from "@/components/reader/month-calendar";
-import { ReaderHeader } from "@/components/reader/reader-header";
-import { SiteFooter } from "@/components/reader/site-footer";
 import { formatEditionDateZh } from "@/lib/editions/edition-date";
 import type { ReaderDocument, RenderAssets } from "@/lib/reader-files/reader-documents";
 import { olderAndNewer, splitMonth } from "@/lib/reader/archive-calendar";
@@ -14,7 +12,7 @@ const monthLabel = (month: string) => `${splitMonth(month).year}年${splitMonth(
 /** `/archive/2023/03`: a large calendar of the month and its editions with their front pages' headlines. */
 export function ArchiveMonthDocument({ document, assets }: { document: Extract<ReaderDocument, { kind: "archive-month" }>; assets: RenderAssets }) {
   const { context, months, month, editions } = document;
-  const { t, publication, script } = context;
+  const { t, publication } = context;
   const { older, newer } = olderAndNewer(
     months.map((candidate) => candidate.month),
     month,
@@ -29,7 +27,6 @@ export function ArchiveMonthDocument({ document, assets }: { document: Extract<R
 
   return (
     <DocumentShell context={context} head={head} assets={assets}>
-      <ReaderHeader publication={publication} script={script} currentPath={path} t={t} />
       <main className="mx-auto max-w-6xl space-y-4 px-4 py-4">
         <div className="space-y-2 border-b border-neutral-200 pb-3">
           <ArchiveBreadcrumb
@@ -106,7 +103,6 @@ export function ArchiveMonthDocument({ document, assets }: { document: Extract<R
           </section>
         </div>
       </main>
-      <SiteFooter footer={publication.footer} t={t} />
     </DocumentShell>
   );
 }

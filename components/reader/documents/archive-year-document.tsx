@@ -1,7 +1,5 @@
 import { ArchiveBreadcrumb, ArchivePager } from "@/components/reader/archive-navigation";
 import { MonthCalendar } from "@/components/reader/month-calendar";
-import { ReaderHeader } from "@/components/reader/reader-header";
-import { SiteFooter } from "@/components/reader/site-footer";
 import type { ReaderDocument, RenderAssets } from "@/lib/reader-files/reader-documents";
 import { monthKey, olderAndNewer } from "@/lib/reader/archive-calendar";
 import { archiveYears } from "@/lib/reader/find-archive";
@@ -11,7 +9,7 @@ import { DocumentShell, type DocumentHead } from "./document-shell";
 /** `/archive/2023`: the twelve months of a year, every day with an edition linked. */
 export function ArchiveYearDocument({ document, assets }: { document: Extract<ReaderDocument, { kind: "archive-year" }>; assets: RenderAssets }) {
   const { context, months, year } = document;
-  const { t, publication, script } = context;
+  const { t, publication } = context;
   const years = archiveYears(months);
   const entry = years.find((candidate) => candidate.year === year)!;
   const dates = new Set(document.dates);
@@ -29,7 +27,6 @@ export function ArchiveYearDocument({ document, assets }: { document: Extract<Re
 
   return (
     <DocumentShell context={context} head={head} assets={assets}>
-      <ReaderHeader publication={publication} script={script} currentPath={path} t={t} />
       <main className="mx-auto max-w-6xl space-y-4 px-4 py-4">
         <div className="space-y-2 border-b border-neutral-200 pb-3">
           <ArchiveBreadcrumb
@@ -68,7 +65,6 @@ export function ArchiveYearDocument({ document, assets }: { document: Extract<Re
           })}
         </div>
       </main>
-      <SiteFooter footer={publication.footer} t={t} />
     </DocumentShell>
   );
 }

@@ -1,7 +1,5 @@
 import { ArticleContent } from "@/components/reader/article-content";
 import { FontSizeControls } from "@/components/reader/font-size-controls";
-import { ReaderHeader } from "@/components/reader/reader-header";
-import { SiteFooter } from "@/components/reader/site-footer";
 import { bodyPlainText } from "@/lib/articles/body";
 import type { ReaderDocument, RenderAssets } from "@/lib/reader-files/reader-documents";
 import type { EditionView, PlacedArticleView } from "@/lib/reader/find-edition-view";
@@ -32,16 +30,17 @@ function ArticleNav({ previous, next, publication, edition, t }: { previous?: Pl
 /** 文章: one article with its bylines, photos, corrections and 上一篇/下一篇. */
 export function ArticleDocument({ document, assets }: { document: Extract<ReaderDocument, { kind: "article" }>; assets: RenderAssets }) {
   const { context, edition, page, placed, article } = document;
-  const { t, publication, script } = context;
+  const { t, publication } = context;
   const { previous, next } = neighbourArticles(edition, placed.articleId);
   const path = articleUrl(publication, edition.date, page.number, placed.position);
   const continuations = placed.parts.slice(1);
-  const jsonLd = newsArticleJsonLd({ article, publication, url: path, editionDate: edition.date, page: { number: page.number, name: page.name }, script: { t, lang: scriptLang[script] } });
+  const jsonLd = newsArticleJsonLd({ article, publication, url: path, editionDate: edition.date, page: { number: page.number, name: page.name }, script: { t, lang: scriptLang[context.script] } });
   const description = t(article.summary ?? bodyPlainText(article.body).replace(/\s+/g, " ").slice(0, 120));
   const head: DocumentHead = {
     title: t(`${article.headline} - ${publication.name}`),
     description,
     path,
+    edition,
     openGraph: {
       type: "article",
       title: t(article.headline),
@@ -54,7 +53,6 @@ export function ArticleDocument({ document, assets }: { document: Extract<Reader
 
   return (
     <DocumentShell context={context} head={head} assets={assets}>
-      <ReaderHeader publication={publication} date={edition.date} issueNumber={edition.issueNumber} script={script} currentPath={path} t={t} />
       <main className="mx-auto max-w-3xl px-4 py-4">
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }} />
         <div className="flex flex-wrap items-center justify-between gap-3 border-b border-neutral-200 pb-3 text-sm print:hidden">
@@ -76,7 +74,6 @@ export function ArticleDocument({ document, assets }: { document: Extract<Reader
           <ArticleNav previous={previous} next={next} publication={publication} edition={edition} t={t} />
         </div>
       </main>
-      <SiteFooter footer={publication.footer} t={t} />
     </DocumentShell>
   );
 }

@@ -1,22 +1,26 @@
 import type { ReactNode } from "react";
 import type { ReaderContext, RenderAssets } from "@/lib/reader-files/reader-documents";
 import { SCRIPT_CHOICE_SCRIPT, scriptLang } from "@/lib/reader/script";
-import { absoluteUrl, feedUrl, inScript } from "@/lib/reader/urls";
+import { absoluteUrl, feedUrl, inScript, publicationUrl } from "@/lib/reader/urls";
 import { FONT_SIZE_INIT_SCRIPT } from "../font-size-controls";
+import { ReaderHeader } from "../reader-header";
+import { SiteFooter } from "../site-footer";
 
 export interface DocumentHead {
   title: string;
   description?: string;
-  /** The page's own path: its canonical URL and, in the other script, its twin (hreflang). */
+  /** The page's own path: its canonical URL and, in the other script, its twin (hreflang and the 简/繁 switch). */
   path?: string;
+  /** The edition the page is in: its date and issue number in the masthead. */
+  edition?: { date: string; issueNumber: number | null };
   openGraph?: Record<string, string | undefined>;
   images?: { url: string; width?: number; height?: number; alt?: string }[];
 }
 
 /**
  * A whole reader page: <html lang> per script, the head a search engine and a
- * link preview read, the stylesheet, and the only scripts a reader page has
- * (a few inline lines each; no framework runtime).
+ * link preview read, the stylesheet, the only scripts a reader page has (a
+ * few inline lines each; no framework runtime), the masthead and the footer.
  */
 export function DocumentShell({ context, head, assets, children }: { context: ReaderContext; head: DocumentHead; assets: RenderAssets; children: ReactNode }) {
   const { t, publication, script } = context;
@@ -54,7 +58,16 @@ export function DocumentShell({ context, head, assets, children }: { context: Re
             {assets.preview.banner} <a href={assets.preview.backHref}>{assets.preview.backLabel}</a>
           </p>
         )}
+        <ReaderHeader
+          publication={publication}
+          date={head.edition?.date}
+          issueNumber={head.edition?.issueNumber}
+          script={script}
+          currentPath={head.path ?? publicationUrl(publication)}
+          t={t}
+        />
         {children}
+        <SiteFooter footer={publication.footer} t={t} />
       </body>
     </html>
   );

@@ -4,8 +4,6 @@ import { PageNavigation } from "@/components/reader/page-navigation";
 import { PageTurner } from "@/components/reader/page-turner";
 import { PageZoom } from "@/components/reader/page-zoom";
 import { RegionHighlight } from "@/components/reader/region-highlight";
-import { ReaderHeader } from "@/components/reader/reader-header";
-import { SiteFooter } from "@/components/reader/site-footer";
 import { formatEditionDateZh } from "@/lib/editions/edition-date";
 import type { ReaderDocument, RenderAssets } from "@/lib/reader-files/reader-documents";
 import { neighbourEditions } from "@/lib/reader/find-edition-dates";
@@ -16,7 +14,7 @@ import { DocumentShell, type DocumentHead } from "./document-shell";
 /** 版面: a page's image with its article regions, the page's articles, the edition's pages and calendar. */
 export function PageViewDocument({ document, assets }: { document: Extract<ReaderDocument, { kind: "page" }>; assets: RenderAssets }) {
   const { context, edition, page, month } = document;
-  const { t, publication, script } = context;
+  const { t, publication } = context;
   const { previous, next } = neighbourPages(edition, page.number);
   const editions = neighbourEditions(month, edition.date);
   const headlineOf = new Map(page.articles.map((article) => [article.articleId, t(article.headline)]));
@@ -27,13 +25,13 @@ export function PageViewDocument({ document, assets }: { document: Extract<Reade
     title: t(`第${page.number}版:${page.name} - ${publication.name} ${formatEditionDateZh(new Date(`${edition.date}T00:00:00Z`))}`),
     description: t(page.articles.map((article) => article.headline).join("；")),
     path: pageUrl(publication, edition.date, page.number),
+    edition,
     openGraph: { type: "website", title: t(`${publication.name} 第${page.number}版:${page.name}`), url: absoluteUrl(pageUrl(publication, edition.date, page.number)), site_name: t(publication.name) },
     images: image ? [{ url: absoluteUrl(image.url) }] : undefined,
   };
 
   return (
     <DocumentShell context={context} head={head} assets={assets}>
-      <ReaderHeader publication={publication} date={edition.date} issueNumber={edition.issueNumber} script={script} currentPath={pageUrl(publication, edition.date, page.number)} t={t} />
       <main className="mx-auto max-w-6xl px-4 py-4">
         <div className="flex flex-wrap items-center justify-between gap-3 border-b border-neutral-200 pb-3">
           <h1 className="text-xl font-bold">{label}</h1>
@@ -99,7 +97,6 @@ export function PageViewDocument({ document, assets }: { document: Extract<Reade
           </div>
         </div>
       </main>
-      <SiteFooter footer={publication.footer} t={t} />
     </DocumentShell>
   );
 }
