@@ -116,6 +116,10 @@ describe("npm run import", () => {
     expect(view!.pages.map((page) => [page.number, page.articles.length, page.regions.length])).toEqual([["A05", 6, 6]]);
     const found = await searchArticles({ db, audience: { kind: "reader", publicationId }, q: "全力推动经济运行加速向好" });
     expect(found.hits.map((hit) => hit.articleId)).toContain(stories.find((story) => story.noByline)!.id);
+    // The command rendered the edition's reader files into the store, as the server would.
+    const routes = JSON.parse(await readFile(path.join(dataDir, "storage", "reader", "routes", "jmrb", `${date}.json`), "utf8")) as { first: string; files: Record<string, unknown> };
+    expect(routes.first).toBe("A05");
+    expect(Object.keys(routes.files).sort()).toEqual(["A05", "A05/1", "A05/2", "A05/3", "A05/4", "A05/5", "A05/6"]);
   }, 240_000);
 
   it("re-imports a published edition with changed text: it stays published, the text is updated as a new version", async () => {
@@ -185,4 +189,24 @@ describe("npm run import", () => {
     expect(result.output).toContain("没有写入任何内容");
     expect(await db.edition.count()).toBe(editions);
   }, 120_000);
+});
+
+describe("npm run render -- --all", () => {
+  it("renders every published reader page again, with a progress bar", async () => {
+    const env = { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, SEED_DEMO: "0" };
+    const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
+    const { stdout, stderr } = await run(tsx, ["scripts/render.ts", "--all"], { cwd: projectRoot, env, timeout: 120_000 });
+    expect(stdout).toContain("every reader page rendered");
+    expect(stderr).toMatch(/\[#+\] \d+\/\d+/);
+    const site = JSON.parse(await readFile(path.join(dataDir, "storage", "reader", "routes", "site.json"), "utf8")) as { defaultSlug: string; version: string };
+    expect(site.defaultSlug).toBe("jmrb");
+    expect(site.version).toBeTruthy();
+    const published = await db.edition.findMany({ where: { status: "PUBLISHED" }, select: { date: true } });
+    expect(published.length).toBeGreaterThan(0);
+    for (const { date } of published) {
+      const day = date.toISOString().slice(0, 10);
+      await expect(readFile(path.join(dataDir, "storage", "reader", "routes", "jmrb", `${day}.json`), "utf8"), day).resolves.toContain('"files"');
+    }
+    await expect(run(tsx, ["scripts/render.ts"], { cwd: projectRoot, env })).rejects.toMatchObject({ code: 64 });
+  }, 180_000);
 });

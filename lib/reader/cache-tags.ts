@@ -1,7 +1,10 @@
 import { revalidateTag } from "next/cache";
 
-// Every cache tag of the reader site, in one place. Reader queries are cached
-// under these tags; publishing, correcting or withdrawing revalidates them.
+// Every cache tag of the reader site, in one place. What Next still caches of
+// it (feeds, sitemaps, the search filters) is cached under these tags; reader
+// pages are files (lib/reader-files), and the same announcement that expires
+// the tags makes every instance read their route tables again and a CDN drop
+// its copies. Publishing, correcting or withdrawing revalidates them.
 
 export const cacheTags = {
   /** The list of publications and their settings (name, footer). */
@@ -52,10 +55,7 @@ export function expireTags(tags: string[]): void {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
 }
 
-/**
- * After an edition is published or withdrawn: its pages, and everything that
- * lists editions (navigation, 上一期/下一期, calendar, feeds, sitemaps).
- */
+/** After an edition is published or withdrawn: everything that lists editions (feeds, sitemaps, search filters). */
 export function revalidateEdition(publicationId: string): void {
   expire(cacheTags.publication(publicationId));
 }
