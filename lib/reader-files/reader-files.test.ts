@@ -26,6 +26,7 @@ let files: ReaderFileServer;
 let server: http.Server;
 let base: string;
 let storeDown = false;
+let writesFail = false;
 const editor = { id: "", role: "EDITOR" as const };
 const articles: Record<string, string> = {};
 
@@ -58,7 +59,7 @@ beforeAll(async () => {
   const disk = await createTestStorage();
   // A store that can be made unreachable, as an object store can be.
   storage = {
-    put: (key, data) => disk.put(key, data),
+    put: (key, data) => (writesFail ? Promise.reject(new Error("connect ECONNREFUSED")) : disk.put(key, data)),
     get: (key) => (storeDown ? Promise.reject(new Error("connect ECONNREFUSED")) : disk.get(key)),
     stream: (key) => disk.stream(key),
     exists: (key) => disk.exists(key),
@@ -73,7 +74,7 @@ beforeAll(async () => {
   ]);
 
   rendering = await prepareReaderRendering({ storage, render: renderReaderDocument, stylesheet: Buffer.from("body{margin:0}"), buildId: "test" });
-  files = await startReaderFiles({ rendering, log: () => {} });
+  files = await startReaderFiles({ rendering, log: () => {}, retryMs: 200 });
   server = http.createServer((request, response) => {
     files.handle(request, response).then(
       (handled) => {
@@ -181,6 +182,23 @@ describe("a change to what is published", () => {
     expect(after!.files["A02"]).toEqual(before!.files["A02"]);
     expect(after!.files["A01/1"]).toEqual(before!.files["A01/1"]);
     expect(after!.files["A01"]!.hans.hash).not.toBe(before!.files["A01"]!.hans.hash);
+  });
+
+  it("a change the store could not take is rendered again once it can", async () => {
+    await db.article.update({ where: { id: articles["侨都赋能为侨乡发展注入新动能"]! }, data: { headline: "侨都赋能 侨乡发展注入新动能" } });
+    writesFail = true;
+    const errors: unknown[] = [];
+    const logged = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      await publishReaderChange({ kind: "article", articleId: articles["侨都赋能为侨乡发展注入新动能"]! });
+    } finally {
+      console.error = logged;
+    }
+    expect(errors).toHaveLength(1);
+    expect(await (await get("/2023-03-13/A02/1")).text()).not.toContain("侨都赋能 侨乡发展注入新动能");
+    writesFail = false;
+    await expect.poll(async () => (await (await get("/2023-03-13/A02/1")).text()).includes("侨都赋能 侨乡发展注入新动能"), { timeout: 5_000 }).toBe(true);
   });
 
   it("every file a route table names is stored whole before the table switches to it", async () => {

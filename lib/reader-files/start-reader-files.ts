@@ -4,8 +4,8 @@ import type { Storage } from "@/lib/storage/storage";
 import { createReaderFileServer, readerAssetUrl, type ReaderFileServer } from "./reader-file-server";
 import type { RenderReaderDocument } from "./reader-documents";
 import { renderPreview } from "./preview-reader-files";
-import { setReaderChangeRenderer, setReaderFileServer, setReaderPreviewRenderer } from "./reader-files-registry";
-import { renderAllReaderFiles, renderReaderChange, type ReaderRendering } from "./render-reader-files";
+import { readerFileServer, setReaderChangeRenderer, setReaderFileServer, setReaderPreviewRenderer } from "./reader-files-registry";
+import { renderAllReaderFiles, renderReaderChange, type ReaderChange, type ReaderRendering } from "./render-reader-files";
 import { readerKeys, readJson, writeJson, type RenderAllProgress, type SiteRoutes } from "./site-routes";
 import { contentHash, storeAsset } from "./store-rendered-file";
 
@@ -36,11 +36,12 @@ export async function prepareReaderRendering(options: { storage: Storage; render
  * server renders everything before it serves; after an upgrade it renders in
  * the background, serving the previous version's files meanwhile.
  */
-export async function startReaderFiles(options: { rendering: ReaderRendering; log: (line: string) => void; onRenderedAll?: () => void }): Promise<ReaderFileServer> {
+export async function startReaderFiles(options: { rendering: ReaderRendering; log: (line: string) => void; onRenderedAll?: () => void; retryMs?: number }): Promise<ReaderFileServer> {
   const { rendering, log } = options;
   const renderEverything = renderAllInBackground(rendering, options);
+  const renderAgainLater = retryFailedChanges(rendering, options);
   // A settings change renders every file: in the background, its progress in the store for the dashboard.
-  setReaderChangeRenderer((change) => (change.kind === "publications" ? renderEverything() : renderReaderChange(rendering, change)));
+  setReaderChangeRenderer((change) => (change.kind === "publications" ? renderEverything() : renderReaderChange(rendering, change).catch(renderAgainLater(change))));
   setReaderPreviewRenderer((request) => renderPreview(rendering, request));
   const server = createReaderFileServer({ storage: rendering.storage });
   setReaderFileServer(server);
@@ -60,6 +61,36 @@ export async function startReaderFiles(options: { rendering: ReaderRendering; lo
   });
   log(`The reader pages are rendered (${((Date.now() - started) / 1000).toFixed(1)} s).`);
   return server;
+}
+
+/**
+ * A change whose files could not be rendered (the store unreachable) is
+ * committed all the same: it is rendered again every `retryMs` (10 s) until it
+ * works, in the order the changes came, while the error still reaches the
+ * caller (who logs it). Lost only if the process stops first: `npm run render -- --all` then.
+ */
+function retryFailedChanges(rendering: ReaderRendering, options: { log: (line: string) => void; retryMs?: number }) {
+  const pending: ReaderChange[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const retry = async () => {
+    while (pending.length > 0) {
+      try {
+        await renderReaderChange(rendering, pending[0]!);
+      } catch {
+        return;
+      }
+      options.log(`Rendered the reader files of an earlier change at last (${JSON.stringify(pending.shift())}).`);
+      readerFileServer()?.forget();
+    }
+    clearInterval(timer);
+    timer = undefined;
+  };
+  return (change: ReaderChange) => (error: unknown) => {
+    pending.push(change);
+    timer ??= setInterval(() => void retry(), options.retryMs ?? 10_000);
+    timer.unref?.();
+    throw error;
+  };
 }
 
 /**
