@@ -6,7 +6,7 @@ import { renderReaderDocument } from "@/components/reader/documents/render-reade
 import { bodyFromBlocks } from "@/lib/articles/body";
 import type { Db } from "@/lib/db/client";
 import { editionDate } from "@/lib/editions/edition-date";
-import { withdrawEdition } from "@/lib/editions/publish-edition";
+import { publishEdition, withdrawEdition } from "@/lib/editions/publish-edition";
 import type { Storage } from "@/lib/storage/storage";
 import { createMigratedDatabase, createTestStorage } from "@/tests/helpers/database";
 import { publishReaderChange } from "./publish-reader-change";
@@ -218,6 +218,21 @@ describe("a change to what is published", () => {
     expect(month).not.toContain("江门代表委员");
     // The calendar of the edition before no longer offers the 13th.
     expect(await (await get("/2023-03-12/A01")).text()).not.toContain('href="/2023-03-13"');
+  });
+});
+
+describe("a new month", () => {
+  it("its first edition appears in the month before: the archive's 下一月 and the last edition's 下一期", async () => {
+    const publicationId = (await db.publication.findFirstOrThrow({ where: { isDefault: true } })).id;
+    const edition = await db.edition.create({ data: { publicationId, date: editionDate("2023-04-03"), status: "PLANNING" } });
+    const page = await db.page.create({ data: { editionId: edition.id, number: "A01", section: "A", position: 1, name: "要闻", status: "PLANNING" } });
+    const article = await db.article.create({ data: { publicationId, headline: "四月头条", status: "READY", body: bodyFromBlocks([{ type: "paragraph", text: "四月头条" }]) } });
+    await db.placement.create({ data: { pageId: page.id, articleId: article.id, position: 1 } });
+    await publishEdition({ db, actor: editor, editionId: edition.id, override: "测试" });
+    expect((await get("/")).headers.get("location")).toBe("/2023-04-03/A01");
+    expect(await (await get("/archive/2023/03")).text()).toContain('href="/archive/2023/04"');
+    expect(await (await get("/2023-03-12/A01")).text()).toContain('href="/2023-04-03"');
+    expect(await (await get("/archive/2023/04")).text()).toContain("四月头条");
   });
 });
 

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { isoEditionDate } from "@/lib/editions/edition-date";
+import { olderAndNewer } from "@/lib/reader/archive-calendar";
 import { archiveYears, findArchiveMonthEditions, findArchiveMonths, findEditionDatesInYear } from "@/lib/reader/find-archive";
 import { findArticleView } from "@/lib/reader/find-article-view";
 import { findEditionMonth } from "@/lib/reader/find-edition-dates";
@@ -64,7 +65,7 @@ async function renderBoth(rendering: ReaderRendering, publication: ReaderPublica
  * The edition's route table is written last: the switch. An edition that is
  * not published (any more) loses its table, so its URLs are a 404 at once.
  */
-async function renderEdition(rendering: ReaderRendering, publication: ReaderPublication, date: string, only: { pagesOnly?: boolean; article?: ArticleOnPages } = {}): Promise<EditionView | null> {
+async function renderEdition(rendering: ReaderRendering, publication: ReaderPublication, date: string, scope: { pagesOnly?: boolean; article?: ArticleOnPages } = {}): Promise<EditionView | null> {
   const key = readerKeys.edition(publication.slug, date);
   const edition = await findEditionView(publication.id, date);
   if (!edition || edition.pages.length === 0) {
@@ -73,8 +74,9 @@ async function renderEdition(rendering: ReaderRendering, publication: ReaderPubl
   }
   const previous = await readJson<EditionRoutes>(rendering.storage, key);
   const month = await findEditionMonth(publication.id, date.slice(0, 7));
-  const partial = only.pagesOnly || only.article;
-  const files: Record<string, ScriptFiles> = partial && previous ? { ...previous.files } : {};
+  // Part of an edition only on top of its files; an edition without any gets all of them.
+  const only = previous ? scope : {};
+  const files: Record<string, ScriptFiles> = previous && (only.pagesOnly || only.article) ? { ...previous.files } : {};
   const work: { path: string; load: () => Promise<((context: ReaderContext) => ReaderDocument) | null> }[] = [];
   for (const page of edition.pages) {
     if (only.article && !only.article.pages.includes(page.number)) continue;
@@ -112,8 +114,14 @@ async function renderPublicationIndex(rendering: ReaderRendering, publication: R
   const previous = await readJson<PublicationRoutes>(rendering.storage, key);
   const months = await findArchiveMonths(publication.id);
   const years = archiveYears(months);
-  const wantedYears = periods === "all" ? years.map((entry) => entry.year) : periods.years;
-  const wantedMonths = periods === "all" ? months.map((entry) => entry.month) : periods.months;
+  // A period's pages and those of the periods beside it, whose 上一年/下一年 and 上一月/下一月 may change with it.
+  // (A period that has no editions any more: the nearest ones either side.)
+  const besides = <T extends number | string>(newestFirst: T[], wanted: T[]) =>
+    wanted
+      .flatMap((period) => [period, ...(newestFirst.includes(period) ? Object.values(olderAndNewer(newestFirst, period)) : [newestFirst.find((other) => other < period), newestFirst.findLast((other) => other > period)])])
+      .filter((period): period is T => period !== undefined);
+  const wantedYears = periods === "all" ? years.map((entry) => entry.year) : [...new Set(besides(years.map((entry) => entry.year), periods.years))];
+  const wantedMonths = periods === "all" ? months.map((entry) => entry.month) : [...new Set(besides(months.map((entry) => entry.month), periods.months))];
   const archive: Record<string, ScriptFiles> = {};
   for (const [path, files] of Object.entries(previous?.archive ?? {})) {
     const stillThere = path === "" || years.some((entry) => String(entry.year) === path) || months.some((entry) => entry.month.replace("-", "/") === path);
