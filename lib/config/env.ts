@@ -27,6 +27,8 @@ export const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
   SEED_DEMO: boolean.default(true),
   STORAGE_DIR: optionalText,
+  /** The reader pages' stylesheet; default reader.css beside the server (the build writes it there). */
+  READER_STYLESHEET: optionalText,
   /** An S3-compatible object store every instance shares; unset: the folder STORAGE_DIR. */
   S3_BUCKET: optionalText,
   S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be the store's http(s) URL, such as http://minio:9000" }).optional(),

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { env } from "@/lib/config/env";
 import type { Storage } from "@/lib/storage/storage";
 import { createReaderFileServer, readerAssetUrl, type ReaderFileServer } from "./reader-file-server";
 import type { RenderReaderDocument } from "./reader-documents";
@@ -14,7 +15,7 @@ import { contentHash, storeAsset } from "./store-rendered-file";
  * beside the server (scripts/lib/reader-stylesheet.ts), or READER_STYLESHEET.
  */
 export function readBuiltStylesheet(): Promise<Buffer> {
-  const file = process.env.READER_STYLESHEET ?? path.join(process.cwd(), "reader.css");
+  const file = env().READER_STYLESHEET ?? path.join(process.cwd(), "reader.css");
   return readFile(/*turbopackIgnore: true*/ file).catch(() => {
     throw new Error(`The reader stylesheet ${file} is missing: build the app first (npm run build).`);
   });
