@@ -24,6 +24,8 @@ const FILE_CACHE_BYTES = 64 * 1024 * 1024;
 export const PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
 const ASSET_CACHE_CONTROL = "public, max-age=31536000, immutable";
 const REDIRECT_CACHE_CONTROL = "public, max-age=0, s-maxage=10";
+/** `/` depends on the reader's remembered script (a cookie): never kept by a shared cache. */
+const FRONT_DOOR_CACHE_CONTROL = "private, no-store";
 
 export function readerAssetUrl(name: string): string {
   return `${ASSET_PREFIX}${name}`;
@@ -94,8 +96,8 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
     return { ...SECURITY_HEADERS, "Surrogate-Key": keys.join(" "), "Cache-Tag": keys.join(",") };
   }
 
-  function redirect(response: ServerResponse, path: string, location: string, status = 307) {
-    response.writeHead(status, { ...headersFor(path), Location: location, "Cache-Control": REDIRECT_CACHE_CONTROL, "Content-Length": "0" });
+  function redirect(response: ServerResponse, path: string, location: string, status = 307, cacheControl = REDIRECT_CACHE_CONTROL) {
+    response.writeHead(status, { ...headersFor(path), Location: location, "Cache-Control": cacheControl, "Content-Length": "0" });
     response.end();
     return true;
   }
@@ -145,7 +147,10 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
     try {
       path = decodeURIComponent(rawPath);
     } catch {
-      return false;
+      // A malformed escape (a lone "%") is the client's error, on any path.
+      response.writeHead(400, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+      response.end("Bad request: the address is not valid.");
+      return true;
     }
     if (path.startsWith(ASSET_PREFIX)) return sendAsset(request, response, path.slice(ASSET_PREFIX.length));
     if (path.length > 1 && path.endsWith("/")) path = path.slice(0, -1);
@@ -174,8 +179,8 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
     if (first === undefined) {
       // A remembered choice of script (the 简/繁 link sets a cookie) only opens the front door in it.
       const cookie = request.headers.cookie ?? "";
-      if (script === "hans" && publication.isDefault && new RegExp(`(^|;\\s*)${SCRIPT_COOKIE}=hant(;|$)`).test(cookie)) return redirect(response, path, TRADITIONAL_PREFIX);
-      return routes.latest ? redirect(response, path, pageUrl(publication, routes.latest.date, routes.latest.first)) : notFound();
+      if (script === "hans" && publication.isDefault && new RegExp(`(^|;\\s*)${SCRIPT_COOKIE}=hant(;|$)`).test(cookie)) return redirect(response, path, TRADITIONAL_PREFIX, 307, FRONT_DOOR_CACHE_CONTROL);
+      return routes.latest ? redirect(response, path, pageUrl(publication, routes.latest.date, routes.latest.first), 307, FRONT_DOOR_CACHE_CONTROL) : notFound();
     }
     if (first === "archive") {
       const files = routes.archive[routed.slice(1).join("/")];

@@ -137,6 +137,8 @@ describe("published reader pages", () => {
   it("send / and a date to the right page, the remembered script to /zh-hant, and anything else to the reader's 404", async () => {
     expect((await get("/")).headers.get("location")).toBe("/2023-03-13/A01");
     expect((await get("/", { Cookie: "script=hant" })).headers.get("location")).toBe("/zh-hant");
+    expect((await get("/")).headers.get("cache-control")).toBe("private, no-store");
+    expect((await get("/2023-03-13/%E0%A4%A")).status).toBe(400);
     expect((await get("/zh-hant")).headers.get("location")).toBe("/zh-hant/2023-03-13/A01");
     expect((await get("/2023-03-13")).headers.get("location")).toBe("/2023-03-13/A01");
     for (const path of ["/2023-03-14/A01", "/2023-03-13/A09", "/2023-03-13/A01/9", "/2023-03-13/A01/1/x", "/nope", "/archive/1999", "/p/nope/2023-03-13/A01"]) {
