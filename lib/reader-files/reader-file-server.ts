@@ -16,6 +16,7 @@ import { readerKeys, readJson, type EditionRoutes, type FileRef, type Publicatio
 /** Paths Next answers: search, the dashboard, APIs, media, feeds, sitemaps. */
 const NEXT_OWNED = new Set(["search", "admin", "api", "_next", "media", "feed.xml", "feeds", "sitemap.xml", "sitemaps", "news-sitemap.xml", "robots.txt", "favicon.ico", "icon", "apple-icon", "hans", "hant"]);
 const ASSET_PREFIX = "/reader-assets/";
+const REMEMBERS_TRADITIONAL = new RegExp(`(^|;\\s*)${SCRIPT_COOKIE}=hant(;|$)`);
 const ROUTES_TTL_MS = 5_000;
 const SECURITY_HEADERS = Object.fromEntries(securityHeaders.map((header) => [header.key, header.value]));
 const FILE_CACHE_BYTES = 64 * 1024 * 1024;
@@ -179,7 +180,7 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
     if (first === undefined) {
       // A remembered choice of script (the 简/繁 link sets a cookie) only opens the front door in it.
       const cookie = request.headers.cookie ?? "";
-      if (script === "hans" && publication.isDefault && new RegExp(`(^|;\\s*)${SCRIPT_COOKIE}=hant(;|$)`).test(cookie)) return redirect(response, path, TRADITIONAL_PREFIX, 307, FRONT_DOOR_CACHE_CONTROL);
+      if (script === "hans" && publication.isDefault && REMEMBERS_TRADITIONAL.test(cookie)) return redirect(response, path, TRADITIONAL_PREFIX, 307, FRONT_DOOR_CACHE_CONTROL);
       return routes.latest ? redirect(response, path, pageUrl(publication, routes.latest.date, routes.latest.first), 307, FRONT_DOOR_CACHE_CONTROL) : notFound();
     }
     if (first === "archive") {

@@ -12,10 +12,10 @@ import { createMigratedDatabase, createTestStorage } from "@/tests/helpers/datab
 import { publishReaderChange } from "./publish-reader-change";
 import type { ReaderFileServer } from "./reader-file-server";
 import { setReaderChangeRenderer, setReaderFileServer } from "./reader-files-registry";
-import { readerKeys, readJson, type EditionRoutes } from "./site-routes";
+import { readerKeys, readJson, readRenderAllProgress, type EditionRoutes } from "./site-routes";
 import { renderPreview } from "./preview-reader-files";
 import type { ReaderRendering } from "./render-reader-files";
-import { prepareReaderRendering, readRenderAllProgress, startReaderFiles } from "./start-reader-files";
+import { prepareReaderRendering, startReaderFiles } from "./start-reader-files";
 
 // The reader site as files: rendered from a real database into a store, and
 // answered by the fast path over real HTTP, as `npm start` serves them.

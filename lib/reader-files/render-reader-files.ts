@@ -80,7 +80,7 @@ async function renderEdition(rendering: ReaderRendering, publication: ReaderPubl
   const work: { path: string; load: () => Promise<((context: ReaderContext) => ReaderDocument) | null> }[] = [];
   for (const page of edition.pages) {
     if (only.article && !only.article.pages.includes(page.number)) continue;
-    work.push({ path: page.number, load: async () => (context) => ({ kind: "page", context, edition, page, month }) });
+    work.push({ path: page.number, load: async () => (context: ReaderContext): ReaderDocument => ({ kind: "page", context, edition, page, month }) });
     if (only.pagesOnly) continue;
     for (const placed of page.articles) {
       if (placed.part !== 1 || (only.article && placed.articleId !== only.article.id)) continue;
@@ -127,20 +127,19 @@ async function renderPublicationIndex(rendering: ReaderRendering, publication: R
     const stillThere = path === "" || years.some((entry) => String(entry.year) === path) || months.some((entry) => entry.month.replace("-", "/") === path);
     if (stillThere) archive[path] = files;
   }
-  const work: { path: string; build: (context: ReaderContext) => Promise<ReaderDocument> }[] = [{ path: "", build: async (context) => ({ kind: "archive", context, months }) }];
+  const work: { path: string; build: (context: ReaderContext) => ReaderDocument }[] = [{ path: "", build: (context) => ({ kind: "archive", context, months }) }];
   for (const year of wantedYears.filter((candidate) => years.some((entry) => entry.year === candidate))) {
     const dates = await findEditionDatesInYear(publication.id, year);
-    work.push({ path: String(year), build: async (context) => ({ kind: "archive-year", context, months, year, dates }) });
+    work.push({ path: String(year), build: (context) => ({ kind: "archive-year", context, months, year, dates }) });
   }
   for (const month of wantedMonths.filter((candidate) => months.some((entry) => entry.month === candidate))) {
     const editions = await findArchiveMonthEditions(publication.id, month);
-    work.push({ path: month.replace("-", "/"), build: async (context) => ({ kind: "archive-month", context, months, month, editions }) });
+    work.push({ path: month.replace("-", "/"), build: (context) => ({ kind: "archive-month", context, months, month, editions }) });
   }
   for (const year of wantedYears) if (!years.some((entry) => entry.year === year)) delete archive[String(year)];
   for (const month of wantedMonths) if (!months.some((entry) => entry.month === month)) delete archive[month.replace("-", "/")];
   await inParallel(work, async ({ path, build }) => {
-    const documents = await Promise.all(scripts.map((script) => build(readerContextFor(publication, script))));
-    archive[path] = await renderBoth(rendering, publication, (context) => documents[scripts.indexOf(context.script)]!, previous?.archive[path]);
+    archive[path] = await renderBoth(rendering, publication, build, previous?.archive[path]);
   });
   const notFound = await renderBoth(rendering, publication, (context) => ({ kind: "not-found", context }), previous?.notFound);
   const latestDate = months[0]?.latest;

@@ -76,3 +76,8 @@ export async function readJson<T>(storage: Storage, key: string): Promise<T | nu
 export function writeJson(storage: Storage, key: string, value: unknown): Promise<void> {
   return storage.put(key, Buffer.from(JSON.stringify(value)), "application/json");
 }
+
+/** The last rendering of every file, for the settings page. */
+export function readRenderAllProgress(storage: Storage): Promise<RenderAllProgress | null> {
+  return readJson<RenderAllProgress>(storage, readerKeys.progress()).catch(() => null);
+}

@@ -124,7 +124,11 @@ function renderAllInBackground(rendering: ReaderRendering, options: { log: (line
       }
       progress.finishedAt = new Date().toISOString();
       await writeJson(rendering.storage, readerKeys.progress(), progress).catch(() => {});
-      options.onRenderedAll?.();
+      try {
+        options.onRenderedAll?.();
+      } catch (error) {
+        options.log(`Could not announce the new reader pages: ${error instanceof Error ? error.message : String(error)}`);
+      }
     } while (again);
     running = false;
   };
@@ -132,9 +136,4 @@ function renderAllInBackground(rendering: ReaderRendering, options: { log: (line
     if (running) again = true;
     else void run();
   };
-}
-
-/** The last rendering of every file, for the settings page. */
-export function readRenderAllProgress(storage: Storage): Promise<RenderAllProgress | null> {
-  return readJson<RenderAllProgress>(storage, readerKeys.progress()).catch(() => null);
 }

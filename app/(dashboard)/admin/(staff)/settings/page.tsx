@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AdminRefusal, loadForAdmin } from "@/components/dashboard/staff/admin-refusal";
 import { PublicationSettingsForm } from "@/components/dashboard/staff/publication-settings-form";
 import { RenderAllProgress } from "@/components/dashboard/staff/render-all-progress";
-import { readRenderAllProgress } from "@/lib/reader-files/start-reader-files";
+import { readRenderAllProgress } from "@/lib/reader-files/site-routes";
 import { getStorage } from "@/lib/storage/get-storage";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
