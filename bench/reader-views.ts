@@ -49,7 +49,7 @@ const parent = await mkdtemp(path.join(tmpdir(), "newsroom-bench-"));
 await chmod(parent, 0o755);
 const dataDir = path.join(parent, "data");
 const appPort = await findFreePort();
-const app = spawn(process.execPath, ["--import", "tsx", fromRoot("scripts/start.ts")], {
+const app = spawn(process.execPath, [fromRoot("scripts/start.mjs")], {
   stdio: ["ignore", "ignore", "inherit"],
   env: { ...process.env, PORT: String(appPort), DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "1", S3_BUCKET: "" },
 });

@@ -3,9 +3,11 @@
 // to an S3-compatible store (a local s3rver, as several instances in
 // production share one), whose settings are left in DATA_DIR/s3.json for the
 // specs that start a second instance beside it.
+import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startS3Server } from "../tests/helpers/s3-server";
+import { fromRoot } from "./lib/project";
 
 const dataDir = process.env.DATA_DIR;
 if (!dataDir || !/newsroom-e2e/.test(dataDir)) {
@@ -15,12 +17,23 @@ if (!dataDir || !/newsroom-e2e/.test(dataDir)) {
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 const s3 = await startS3Server("newsroom-e2e", path.join(dataDir, "s3"));
-process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
 writeFileSync(path.join(dataDir, "s3.json"), JSON.stringify(s3.options));
-Object.assign(process.env, {
-  S3_BUCKET: s3.options.bucket,
-  S3_ENDPOINT: s3.options.endpoint,
-  S3_ACCESS_KEY_ID: s3.options.accessKeyId,
-  S3_SECRET_ACCESS_KEY: s3.options.secretAccessKey,
+
+const server = spawn(process.execPath, [fromRoot("scripts/start.mjs")], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    S3_BUCKET: s3.options.bucket,
+    S3_ENDPOINT: s3.options.endpoint,
+    S3_ACCESS_KEY_ID: s3.options.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.options.secretAccessKey,
+  },
 });
-await import("./start");
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => server.kill(signal));
+// The folder goes once the server (and the PostgreSQL it stops as it exits) is gone.
+server.on("exit", (code, signal) => {
+  void s3.close().finally(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(code ?? (signal ? 1 : 0));
+  });
+});

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { chmod, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -66,6 +68,26 @@ describe("startEmbeddedPostgres", () => {
       expect((error as Error).message).toContain("already in use by another running process");
     } finally {
       await running.stop();
+    }
+  });
+
+  it("starts detached for another process to stop, in a session of its own that a Ctrl-C in the terminal does not reach", async () => {
+    const dataDir = await clusterDir();
+    const database = await startEmbeddedPostgres({ dataDir, detachedFor: process.pid });
+    try {
+      expect(await query(database.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
+      const postmaster = Number((await readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+      // Field 6 of /proc/<pid>/stat is the session id.
+      const sessionOf = async (pid: number) => (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]!.split(" ")[3];
+      expect(await sessionOf(postmaster)).toBe(String(postmaster));
+      expect(await sessionOf(postmaster)).not.toBe(await sessionOf(process.pid));
+
+      // What scripts/start.mjs runs as the server exits.
+      const { file, args, uid, gid } = database.stopCommand;
+      execFileSync(file, args, { uid, gid, stdio: "ignore" });
+      expect(existsSync(path.join(dataDir, "postmaster.pid"))).toBe(false);
+    } finally {
+      await database.stop();
     }
   });
 });

