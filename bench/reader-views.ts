@@ -10,7 +10,7 @@
 // gzip) and requests per view. Then the time to publish a generated edition of
 // 24 pages and 150 articles, in both scripts (render, compress, store, switch).
 // Load comes from wrk when installed (apt-get install wrk), else autocannon.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -24,6 +24,7 @@ import { hasNginx, NGINX, startNginx } from "../e2e/helpers/nginx";
 import { ensureBuild } from "../scripts/lib/build";
 import { waitUntilHealthy } from "../scripts/lib/local-services";
 import { fromRoot } from "../scripts/lib/project";
+import { startS3Server } from "../tests/helpers/s3-server";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" }, connections: { type: "string", default: "50" }, "skip-publish": { type: "boolean", default: false } } });
 const duration = Number(values.seconds);
@@ -49,9 +50,21 @@ const parent = await mkdtemp(path.join(tmpdir(), "newsroom-bench-"));
 await chmod(parent, 0o755);
 const dataDir = path.join(parent, "data");
 const appPort = await findFreePort();
+// The store nginx reads the pages from, as in production (a local s3rver).
+const store = await startS3Server("newsroom-bench", path.join(parent, "s3"));
 const app = spawn(process.execPath, [fromRoot("scripts/start.mjs")], {
   stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, PORT: String(appPort), DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "1", S3_BUCKET: "" },
+  env: {
+    ...process.env,
+    PORT: String(appPort),
+    DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    SEED_DEMO: "1",
+    S3_BUCKET: store.options.bucket,
+    S3_ENDPOINT: store.options.endpoint,
+    S3_ACCESS_KEY_ID: store.options.accessKeyId,
+    S3_SECRET_ACCESS_KEY: store.options.secretAccessKey,
+  },
 });
 const stops: (() => Promise<void>)[] = [];
 
@@ -71,8 +84,12 @@ try {
   await chmod(site, 0o755);
   const baseline = await startBaselineNginx(site);
   stops.push(baseline.stop);
-  const front = await startNginx([`127.0.0.1:${appPort}`]);
+  const front = await startNginx([`127.0.0.1:${appPort}`], { endpoint: store.options.endpoint!, bucket: store.options.bucket });
   stops.push(front.stop);
+  for (const view of views) {
+    const origin = (await fetch(`${front.baseURL}${view.path}`)).headers.get("x-origin");
+    if (origin !== "store") throw new Error(`nginx answered ${view.path} from "${origin}", not from the store`);
+  }
 
   console.log(`\n${duration} s per run, ${connections} connections, gzip, ${loadGenerator}, node ${process.version}, ${new Date().toISOString()}\n`);
   console.log("| view | nginx from a folder (baseline) req/s | through deploy/nginx.conf req/s | ratio | npm start alone req/s | ratio | p50 / p99 ms (baseline, nginx.conf, npm start) |");
@@ -93,6 +110,7 @@ try {
   for (const stop of stops.reverse()) await stop().catch(() => {});
   app.kill("SIGTERM");
   await new Promise((resolve) => app.once("exit", resolve));
+  await store.close();
   await rm(parent, { recursive: true, force: true });
 }
 
@@ -102,7 +120,10 @@ async function load(url: string) {
     if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
     return { rps: result.requests.average, p50: String(result.latency.p50), p99: String(result.latency.p99) };
   }
-  const output = execFileSync(WRK, ["-t1", `-c${connections}`, `-d${duration}s`, "--latency", "-H", "Accept-Encoding: gzip", url], { encoding: "utf8" });
+  // Not execFileSync: the store (s3rver) runs in this process and must go on answering.
+  const output = await new Promise<string>((resolve, reject) =>
+    execFile(WRK, ["-t1", `-c${connections}`, `-d${duration}s`, "--latency", "-H", "Accept-Encoding: gzip", url], { encoding: "utf8" }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+  );
   if (/Non-2xx or 3xx responses|Socket errors/.test(output)) throw new Error(`${url}: ${output}`);
   const ms = (line: string) => {
     const [, value, unit] = new RegExp(`${line}\\s+([\\d.]+)(us|ms|s)`).exec(output)!;

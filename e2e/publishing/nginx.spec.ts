@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { demoEditor } from "../helpers/accounts";
-import { hasNginx, startNginx } from "../helpers/nginx";
+import { e2eStore, hasNginx, startNginx } from "../helpers/nginx";
 import { startSecondInstance } from "../helpers/second-instance";
 
 // The shipped deploy/nginx.conf in front of two app instances (the one the
-// tests run against and a second one on the same database and files), with
-// Debian's nginx, which `npm test` installs when it runs as root.
+// tests run against and a second one on the same database and files) and the
+// S3-compatible store, with Debian's nginx, which `npm test` installs when it
+// runs as root.
 
 test.skip(!hasNginx(), "nginx is not installed (apt-get install nginx)");
 
@@ -15,14 +16,14 @@ let nginx: Awaited<ReturnType<typeof startNginx>>;
 test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(120_000);
   second = await startSecondInstance();
-  nginx = await startNginx([new URL(baseURL!).host, new URL(second.baseURL).host]);
+  nginx = await startNginx([new URL(baseURL!).host, new URL(second.baseURL).host], await e2eStore());
 });
 test.afterAll(async () => {
   await nginx?.stop();
   await second?.stop();
 });
 
-test("readers and staff are served through nginx by either instance, compressed, with the CDN's keys; one instance stopping loses no request", async ({ page, request }) => {
+test("readers and staff are served through nginx by either instance, compressed, with the CDN's keys; one instance stopping loses no request", async ({ page, request, baseURL }) => {
   const through = (path: string, headers: Record<string, string> = {}) => request.get(`${nginx.baseURL}${path}`, { headers });
 
   const article = await through("/2023-03-13/A05/4", { "Accept-Encoding": "gzip" });
@@ -36,6 +37,24 @@ test("readers and staff are served through nginx by either instance, compressed,
   const media = await through(image);
   expect(media.status()).toBe(200);
   expect(media.headers()["content-type"]).toBe("image/webp");
+
+  // Published pages come straight from the store, with the headers the app would send.
+  for (const path of ["/2023-03-13/A05", "/zh-hant/2023-03-13/A05/4", "/archive/2023/03", "/zh-hant/archive"]) {
+    for (const encoding of ["br", "gzip", "identity"]) {
+      const fromStore = await through(path, { "Accept-Encoding": encoding });
+      const fromApp = await request.get(`${baseURL}${path}`, { headers: { "Accept-Encoding": encoding } });
+      expect(fromStore.headers()["x-origin"], path).toBe("store");
+      expect(await fromStore.text(), `${path} ${encoding}`).toBe(await fromApp.text());
+      for (const header of ["content-type", "content-encoding", "cache-control", "vary", "surrogate-key", "cache-tag", "x-content-type-options", "referrer-policy", "x-frame-options", "content-security-policy"]) {
+        expect(fromStore.headers()[header], `${path} ${encoding} ${header}`).toBe(fromApp.headers()[header]);
+      }
+    }
+  }
+  // What the store has not got (a date without its page, a page that does not exist) the instances answer.
+  expect((await request.get(`${nginx.baseURL}/2023-03-13`, { maxRedirects: 0 })).headers()["location"]).toBe("/2023-03-13/A01");
+  const missing = await through("/2023-03-13/Z99");
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toContain("找不到这一页");
 
   // A staff session made through nginx holds on whichever instance answers.
   await page.goto(`${nginx.baseURL}/admin/sign-in`);

@@ -4,25 +4,26 @@ import { SCRIPT_COOKIE, type Script } from "@/lib/reader/script";
 import { inScript, pageUrl, TRADITIONAL_PREFIX, type PublicationRef } from "@/lib/reader/urls";
 import { isStorageNotFound, type Storage } from "@/lib/storage/storage";
 import { securityHeaders, surrogateKeysOf } from "@/lib/http/security-headers.js";
-import { readerKeys, readJson, type EditionRoutes, type FileRef, type PublicationRoutes, type SiteRoutes } from "./site-routes";
+import { PAGE_CACHE_CONTROL, readerKeys, readJson, type EditionRoutes, type FileRef, type PublicationRoutes, type SiteRoutes } from "./site-routes";
 
 // The fast path of `npm start`: published reader pages answered straight from
 // the shared store, before Next's router sees the request. Route tables and
 // files are kept in memory; files are immutable (content-addressed), tables
-// are re-read when another instance announces a change (forget) and at most
-// ROUTES_TTL_MS after they were read. When the store cannot be reached, the
-// last tables and files read keep being served.
+// are re-read before their next use when another instance announces a change
+// (forget), and in the background once ROUTES_TTL_MS old (a missed notice).
+// When the store cannot be reached, the last tables and files read keep
+// being served.
 
 /** Paths Next answers: search, the dashboard, APIs, media, feeds, sitemaps. */
 const NEXT_OWNED = new Set(["search", "admin", "api", "_next", "media", "feed.xml", "feeds", "sitemap.xml", "sitemaps", "news-sitemap.xml", "robots.txt", "favicon.ico", "icon", "apple-icon", "hans", "hant"]);
 const ASSET_PREFIX = "/reader-assets/";
 const REMEMBERS_TRADITIONAL = new RegExp(`(^|;\\s*)${SCRIPT_COOKIE}=hant(;|$)`);
 const ROUTES_TTL_MS = 5_000;
+/** A table another instance announced a change to: read again before it is used. */
+const FORGOTTEN = -Infinity;
 const SECURITY_HEADERS = Object.fromEntries(securityHeaders.map((header) => [header.key, header.value]));
 const FILE_CACHE_BYTES = 64 * 1024 * 1024;
 
-/** Browsers revalidate every view (a 304 here); shared caches keep a page a minute and are purged on change. */
-export const PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
 const ASSET_CACHE_CONTROL = "public, max-age=31536000, immutable";
 const REDIRECT_CACHE_CONTROL = "public, max-age=0, s-maxage=10";
 /** `/` depends on the reader's remembered script (a cookie): never kept by a shared cache. */
@@ -54,17 +55,28 @@ export interface ReaderFileServer {
 export function createReaderFileServer(options: { storage: Storage; now?: () => number }): ReaderFileServer {
   const { storage } = options;
   const now = options.now ?? Date.now;
-  const tables = new Map<string, { value: unknown; readAt: number }>();
+  const tables = new Map<string, { value: unknown; readAt: number; refreshing?: Promise<unknown> }>();
   const files = new Map<string, Buffer>();
   let fileBytes = 0;
+
+  async function read<T>(key: string): Promise<T | null> {
+    const value = await readJson<T>(storage, key);
+    tables.set(key, { value, readAt: now() });
+    return value;
+  }
 
   async function table<T>(key: string): Promise<T | null> {
     const held = tables.get(key);
     if (held && now() - held.readAt < ROUTES_TTL_MS) return held.value as T | null;
+    // Only old (no change announced): answered as held while one read refreshes it.
+    if (held && held.readAt !== FORGOTTEN) {
+      held.refreshing ??= read<T>(key).catch(() => {
+        held.refreshing = undefined;
+      });
+      return held.value as T | null;
+    }
     try {
-      const value = await readJson<T>(storage, key);
-      tables.set(key, { value, readAt: now() });
-      return value;
+      return await read<T>(key);
     } catch (error) {
       // The store is unreachable: what was read last is still the best answer.
       if (held) return held.value as T | null;
@@ -200,7 +212,7 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
     handle,
     // Stale, not gone: if the store cannot be reached, what was read last is still served.
     forget() {
-      for (const held of tables.values()) held.readAt = -Infinity;
+      for (const held of tables.values()) held.readAt = FORGOTTEN;
     },
   };
 }

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { gzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderReaderDocument } from "@/components/reader/documents/render-reader-document";
 import { bodyFromBlocks } from "@/lib/articles/body";
@@ -160,6 +160,16 @@ describe("published reader pages", () => {
     expect(await css.text()).toBe("body{margin:0}");
   });
 
+  it("are copied by URL into the store, byte for byte what the fast path sends, for nginx to read from there", async () => {
+    for (const path of ["/2023-03-13/A01", "/2023-03-13/A01/1", "/zh-hant/2023-03-13/A02", "/archive/2023/03", "/zh-hant/archive"]) {
+      const sent = await (await get(path, { "Accept-Encoding": "identity" })).text();
+      expect((await storage.get(readerKeys.siteCopy(path))).toString(), path).toBe(sent);
+      expect(gunzipSync(await storage.get(readerKeys.siteCopy(path, ".gz"))).toString(), path).toBe(sent);
+      expect(brotliDecompressSync(await storage.get(readerKeys.siteCopy(path, ".br"))).toString(), path).toBe(sent);
+    }
+    expect(readerKeys.siteCopy("/zh-hant/2023-03-13/A02")).toBe("reader/site/zh-hant/2023-03-13/A02/index.html");
+  });
+
   it("keep being served when the store cannot be reached", async () => {
     await get("/2023-03-13/A02", { "Accept-Encoding": "br" });
     storeDown = true;
@@ -184,6 +194,9 @@ describe("a change to what is published", () => {
     expect(after!.files["A02"]).toEqual(before!.files["A02"]);
     expect(after!.files["A01/1"]).toEqual(before!.files["A01/1"]);
     expect(after!.files["A01"]!.hans.hash).not.toBe(before!.files["A01"]!.hans.hash);
+    // The copies by URL follow.
+    expect((await storage.get(readerKeys.siteCopy("/2023-03-13/A01/2"))).toString()).toContain("我市38个重点项目集中动工");
+    expect((await storage.get(readerKeys.siteCopy("/zh-hant/2023-03-13/A01"))).toString()).toContain("我市38個重點項目集中動工");
   });
 
   it("a change the store could not take is rendered again once it can", async () => {
@@ -215,6 +228,10 @@ describe("a change to what is published", () => {
   it("a withdrawal takes the edition away at once, and / leads to the edition before it", async () => {
     await withdrawEdition({ db, actor: editor, editionId: march13, reason: "版面有误" });
     for (const path of ["/2023-03-13/A01", "/2023-03-13/A01/1", "/zh-hant/2023-03-13/A02", "/2023-03-13"]) expect((await get(path)).status, path).toBe(404);
+    for (const path of ["/2023-03-13/A01", "/2023-03-13/A01/1", "/zh-hant/2023-03-13/A02"]) {
+      for (const encoding of ["", ".gz", ".br"] as const) expect(await storage.exists(readerKeys.siteCopy(path, encoding)), path + encoding).toBe(false);
+    }
+    expect(await storage.exists(readerKeys.siteCopy("/2023-03-12/A01", ".br"))).toBe(true);
     expect((await get("/")).headers.get("location")).toBe("/2023-03-12/A01");
     const month = await (await get("/archive/2023/03")).text();
     expect(month).not.toContain("江门代表委员");

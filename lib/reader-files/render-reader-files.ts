@@ -7,10 +7,11 @@ import { findEditionMonth } from "@/lib/reader/find-edition-dates";
 import { findEditionView, type EditionView } from "@/lib/reader/find-edition-view";
 import { findReaderPublications, type ReaderPublication } from "@/lib/reader/find-reader-publication";
 import { scripts } from "@/lib/reader/script";
+import { archiveUrl, editionUrl, type PublicationRef } from "@/lib/reader/urls";
 import type { Storage } from "@/lib/storage/storage";
 import { readerContextFor, type ReaderContext, type ReaderDocument, type RenderReaderDocument } from "./reader-documents";
 import { readerKeys, readJson, writeJson, type EditionRoutes, type PublicationRoutes, type ScriptFiles, type SiteRoutes } from "./site-routes";
-import { storeRenderedFile } from "./store-rendered-file";
+import { removeSiteCopy, storeRenderedFile, writeSiteCopy, type RenderedBodies } from "./store-rendered-file";
 
 /** What rendering needs: where files go, the renderer, and the stylesheet's URL. */
 export interface ReaderRendering {
@@ -19,6 +20,8 @@ export interface ReaderRendering {
   stylesheetHref: string;
   /** The build and stylesheet doing the rendering (SiteRoutes.version). */
   version: string;
+  /** Every page's copy by URL is written, changed or not (rendering everything: a store whose copies are missing). */
+  rewriteCopies?: boolean;
 }
 
 /** What changed on the reader site. */
@@ -48,12 +51,44 @@ async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Prom
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
 }
 
-/** Renders one document in both scripts and stores the files. */
-async function renderBoth(rendering: ReaderRendering, publication: ReaderPublication, build: (context: ReaderContext) => ReaderDocument, previous?: ScriptFiles): Promise<ScriptFiles> {
+/**
+ * Copies of pages by URL (reader/site/…) to write or remove once the route
+ * table that switches to them is written: nginx reads them straight from the
+ * store, so they follow the table, never lead it.
+ */
+class SiteCopies {
+  private readonly writes: { url: string; bodies: RenderedBodies }[] = [];
+  private readonly removals: string[] = [];
+
+  write(url: string, bodies: RenderedBodies | undefined) {
+    if (bodies) this.writes.push({ url, bodies });
+  }
+
+  /** A path gone from a route table, in both scripts. */
+  remove(urlOf: (publication: PublicationRef) => string, publication: ReaderPublication) {
+    for (const script of scripts) this.removals.push(urlOf({ ...publication, script }));
+  }
+
+  async apply(storage: Storage): Promise<void> {
+    await inParallel(this.writes, ({ url, bodies }) => writeSiteCopy(storage, url, bodies));
+    await inParallel(this.removals, (url) => removeSiteCopy(storage, url));
+  }
+}
+
+/** Renders one document in both scripts, stores the files and notes their copies by URL (`urlOf`). */
+async function renderBoth(
+  rendering: ReaderRendering,
+  publication: ReaderPublication,
+  build: (context: ReaderContext) => ReaderDocument,
+  page: { previous?: ScriptFiles; urlOf?: (publication: PublicationRef) => string; copies?: SiteCopies } = {},
+): Promise<ScriptFiles> {
   const [hans, hant] = await Promise.all(
-    scripts.map((script) =>
-      storeRenderedFile(rendering.storage, rendering.render(build(readerContextFor(publication, script)), { stylesheetHref: rendering.stylesheetHref }), previous?.[script]),
-    ),
+    scripts.map(async (script) => {
+      const html = rendering.render(build(readerContextFor(publication, script)), { stylesheetHref: rendering.stylesheetHref });
+      const stored = await storeRenderedFile(rendering.storage, html, page.previous?.[script], { rewrite: rendering.rewriteCopies });
+      if (page.urlOf) page.copies?.write(page.urlOf({ ...publication, script }), stored.bodies);
+      return stored.ref;
+    }),
   );
   return { hans: hans!, hant: hant! };
 }
@@ -67,12 +102,16 @@ async function renderBoth(rendering: ReaderRendering, publication: ReaderPublica
  */
 async function renderEdition(rendering: ReaderRendering, publication: ReaderPublication, date: string, scope: { pagesOnly?: boolean; article?: ArticleOnPages } = {}): Promise<EditionView | null> {
   const key = readerKeys.edition(publication.slug, date);
+  const previous = await readJson<EditionRoutes>(rendering.storage, key);
+  const copies = new SiteCopies();
+  const urlOf = (path: string) => (ref: PublicationRef) => `${editionUrl(ref, date)}/${path}`;
   const edition = await findEditionView(publication.id, date);
   if (!edition || edition.pages.length === 0) {
     await rendering.storage.delete(key);
+    for (const path of Object.keys(previous?.files ?? {})) copies.remove(urlOf(path), publication);
+    await copies.apply(rendering.storage);
     return null;
   }
-  const previous = await readJson<EditionRoutes>(rendering.storage, key);
   const month = await findEditionMonth(publication.id, date.slice(0, 7));
   // Part of an edition only on top of its files; an edition without any gets all of them.
   const only = previous ? scope : {};
@@ -97,10 +136,12 @@ async function renderEdition(rendering: ReaderRendering, publication: ReaderPubl
   if (only.article?.home && !work.some((item) => item.path === only.article!.home)) delete files[only.article.home];
   await inParallel(work, async ({ path, load }) => {
     const build = await load();
-    if (build) files[path] = await renderBoth(rendering, publication, build, previous?.files[path]);
+    if (build) files[path] = await renderBoth(rendering, publication, build, { previous: previous?.files[path], urlOf: urlOf(path), copies });
     else delete files[path];
   });
   await writeJson(rendering.storage, key, { first: edition.pages[0]!.number, files } satisfies EditionRoutes);
+  for (const path of Object.keys(previous?.files ?? {})) if (!files[path]) copies.remove(urlOf(path), publication);
+  await copies.apply(rendering.storage);
   return edition;
 }
 
@@ -138,14 +179,19 @@ async function renderPublicationIndex(rendering: ReaderRendering, publication: R
   }
   for (const year of wantedYears) if (!years.some((entry) => entry.year === year)) delete archive[String(year)];
   for (const month of wantedMonths) if (!months.some((entry) => entry.month === month)) delete archive[month.replace("-", "/")];
+  const copies = new SiteCopies();
+  const urlOf = (path: string) => (ref: PublicationRef) => `${archiveUrl(ref)}${path ? `/${path}` : ""}`;
   await inParallel(work, async ({ path, build }) => {
-    archive[path] = await renderBoth(rendering, publication, build, previous?.archive[path]);
+    archive[path] = await renderBoth(rendering, publication, build, { previous: previous?.archive[path], urlOf: urlOf(path), copies });
   });
-  const notFound = await renderBoth(rendering, publication, (context) => ({ kind: "not-found", context }), previous?.notFound);
+  // Not copied by URL: nginx asks the app for whatever the store does not have, and the app answers 404 with it.
+  const notFound = await renderBoth(rendering, publication, (context) => ({ kind: "not-found", context }), { previous: previous?.notFound });
   const latestDate = months[0]?.latest;
   const latestRoutes = latestDate ? await readJson<EditionRoutes>(rendering.storage, readerKeys.edition(publication.slug, latestDate)) : null;
   const latest = latestDate && latestRoutes ? { date: latestDate, first: latestRoutes.first } : null;
   await writeJson(rendering.storage, key, { latest, archive, notFound } satisfies PublicationRoutes);
+  for (const path of Object.keys(previous?.archive ?? {})) if (!archive[path]) copies.remove(urlOf(path), publication);
+  await copies.apply(rendering.storage);
 }
 
 /** The list of publications; `everything` says every file was just rendered by this version. */
@@ -209,7 +255,8 @@ export interface RenderProgress {
  * version of the app, or on a fresh store. Editions first, then each
  * publication's archive and `/`, then the list of publications.
  */
-export async function renderAllReaderFiles(rendering: ReaderRendering, onProgress?: (progress: RenderProgress) => void): Promise<void> {
+export async function renderAllReaderFiles(everything: ReaderRendering, onProgress?: (progress: RenderProgress) => void): Promise<void> {
+  const rendering = { ...everything, rewriteCopies: true };
   const publications = await findReaderPublications();
   const editions = await getDb().edition.findMany({ where: { status: "PUBLISHED" }, select: { publicationId: true, date: true }, orderBy: { date: "desc" } });
   const total = editions.length + publications.length;

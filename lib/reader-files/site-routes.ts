@@ -13,6 +13,10 @@ import type { Script } from "@/lib/reader/script";
 //   reader/routes/{slug}/index.json          latest edition, archive pages, the 404 page
 //   reader/routes/{slug}/{date}.json         one edition's page and article views
 //   reader/routes/progress.json              the last rendering of every file: how far it is
+//   reader/site/{url}/index.html (.gz, .br)  a copy of each page by its URL, for nginx to read
+//                                            straight from the store (deploy/nginx.conf); written
+//                                            after the table that switches to it, so it switches
+//                                            URL by URL, and removed with it.
 
 /** One rendered file: its content hash (the object's name and its ETag) and when it last changed. */
 export interface FileRef {
@@ -61,7 +65,12 @@ export const readerKeys = {
   publication: (slug: string) => `reader/routes/${slug}/index.json`,
   edition: (slug: string, date: string) => `reader/routes/${slug}/${date}.json`,
   progress: () => "reader/routes/progress.json",
+  /** "/2023-03-13/A05" → reader/site/2023-03-13/A05/index.html */
+  siteCopy: (url: string, encoding: "" | ".gz" | ".br" = "") => `reader/site${url}/index.html${encoding}`,
 };
+
+/** Browsers revalidate every view (a 304); shared caches keep a page a minute and are purged on change. */
+export const PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
 
 /** A stored JSON object, or null when there is none. */
 export async function readJson<T>(storage: Storage, key: string): Promise<T | null> {

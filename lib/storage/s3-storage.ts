@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
-import { assertSafeKey, StorageNotFoundError, type Storage } from "./storage";
+import { assertSafeKey, StorageNotFoundError, type Storage, type StoredHeaders } from "./storage";
 
 export interface S3StorageOptions {
   bucket: string;
@@ -40,9 +40,19 @@ export class S3Storage implements Storage {
     });
   }
 
-  async put(key: string, data: Buffer, contentType: string): Promise<void> {
+  async put(key: string, data: Buffer, contentType: string, headers: StoredHeaders = {}): Promise<void> {
     assertSafeKey(key);
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: data, ContentType: contentType, ContentLength: data.length }));
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: data,
+        ContentType: contentType,
+        ContentLength: data.length,
+        ContentEncoding: headers.contentEncoding,
+        CacheControl: headers.cacheControl,
+      }),
+    );
   }
 
   async get(key: string): Promise<Buffer> {

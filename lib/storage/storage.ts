@@ -11,11 +11,21 @@ import type { Readable } from "node:stream";
  * StorageNotFoundError, deleting a missing key is no error.
  */
 export interface Storage {
-  put(key: string, data: Buffer, contentType: string): Promise<void>;
+  put(key: string, data: Buffer, contentType: string, headers?: StoredHeaders): Promise<void>;
   get(key: string): Promise<Buffer>;
   stream(key: string): Promise<Readable>;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+}
+
+/**
+ * Headers an object store sends with the object to whoever reads it straight
+ * from the store (nginx in front of the published site, deploy/nginx.conf). A
+ * folder has none: nginx derives them from the file's name there.
+ */
+export interface StoredHeaders {
+  contentEncoding?: string;
+  cacheControl?: string;
 }
 
 /**
