@@ -24,6 +24,7 @@ test.afterAll(async () => {
 });
 
 test("readers and staff are served through nginx by either instance, compressed, with the CDN's keys; one instance stopping loses no request", async ({ page, request, baseURL }) => {
+  test.setTimeout(90_000);
   const through = (path: string, headers: Record<string, string> = {}) => request.get(`${nginx.baseURL}${path}`, { headers });
 
   const article = await through("/2023-03-13/A05/4", { "Accept-Encoding": "gzip" });
