@@ -41,6 +41,9 @@ const nextHandler = app.getRequestHandler();
 const registry = globalThis;
 
 const server = http.createServer((request, response) => {
+  // Who the peer is, for the client's address (lib/http/client-address.ts):
+  // set here, whatever a client sent under the same name.
+  request.headers["x-newsroom-peer"] = request.socket.remoteAddress ?? "";
   const files = registry.newsroomReaderFileServer;
   if (!files) return void nextHandler(request, response);
   files.handle(request, response).then(

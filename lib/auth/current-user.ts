@@ -2,22 +2,20 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
-import { authOptions } from "./auth-options";
+import { authOptions, sessionLimits } from "./auth-options";
+import { userOfSession } from "./staff-sessions";
 
 /**
  * The signed-in staff member for this request, or null. The session cookie alone
- * is not trusted: a disabled account, or one whose role or password changed since
- * sign-in (sessionVersion), has no session.
+ * is not trusted: its session must still hold (not signed out, idle or too old:
+ * staff-sessions.ts), and a disabled account, or one whose role or password
+ * changed since sign-in (sessionVersion), has no session.
  */
 export const getCurrentUser = cache(async () => {
   const session = await getServerSession(authOptions);
-  if (!session?.userId) return null;
-  const user = await getDb().user.findUnique({
-    where: { id: session.userId },
-    select: { id: true, email: true, name: true, role: true, locale: true, disabled: true, sessionVersion: true },
-  });
-  if (!user || user.disabled || user.sessionVersion !== session.sessionVersion) return null;
-  return user;
+  if (!session?.userId || !session.sessionId) return null;
+  const user = await userOfSession(getDb(), { sessionId: session.sessionId, sessionVersion: session.sessionVersion, limits: sessionLimits() });
+  return user && user.id === session.userId ? user : null;
 });
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;

@@ -1,35 +1,26 @@
 import { getDb } from "@/lib/db/client";
 import { decoyHash, verifyPassword } from "./password";
-
-/** Failures counted over this window… */
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
-/** …at most this many per account (as typed, existing or not)… */
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-/** …and this many per address, then sign-in waits until the window passes. */
-export const MAX_FAILURES_PER_ADDRESS = 20;
+import { claimSignInAttempt, settleSignIn, signInKeys } from "./sign-in-throttle";
 
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string; role: string; disabled: boolean; sessionVersion: number } }
-  | { ok: false; reason: "INVALID" | "RATE_LIMITED" };
+  | { ok: false; reason: "INVALID" }
+  | { ok: false; reason: "RATE_LIMITED"; retryAfterSeconds: number };
 
 /**
  * Checks an e-mail and password. Unknown accounts, disabled accounts and wrong
- * passwords are indistinguishable to the caller (and take as long). After too
- * many failures for the account or the address, it refuses without checking.
+ * passwords are indistinguishable to the caller (and take as long). Each
+ * attempt is claimed first (sign-in-throttle.ts): too many in a row, for the
+ * account or from the address, and it must wait, unchecked.
  */
 export async function signInWithPassword(input: { email: string; password: string; ip?: string; now?: Date }): Promise<SignInResult> {
   const db = getDb();
-  const now = input.now ?? new Date();
-  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-  const [accountFailures, addressFailures] = await Promise.all([
-    db.signInFailure.count({ where: { email: input.email, createdAt: { gt: since } } }),
-    input.ip ? db.signInFailure.count({ where: { ip: input.ip, createdAt: { gt: since } } }) : 0,
-  ]);
-  if (accountFailures >= MAX_FAILURES_PER_ACCOUNT || addressFailures >= MAX_FAILURES_PER_ADDRESS) {
+  const claim = await claimSignInAttempt(db, signInKeys(input.email, input.ip), input.now);
+  if (!claim.allowed) {
     await db.auditLog.create({
-      data: { action: "auth.sign_in_rate_limited", entityType: "user", data: { email: input.email }, ip: input.ip ?? null },
+      data: { action: "auth.sign_in_rate_limited", entityType: "user", data: { email: input.email, retryAfterSeconds: claim.retryAfterSeconds }, ip: input.ip ?? null },
     });
-    return { ok: false, reason: "RATE_LIMITED" };
+    return { ok: false, reason: "RATE_LIMITED", retryAfterSeconds: claim.retryAfterSeconds };
   }
 
   const user = await db.user.findUnique({
@@ -48,14 +39,9 @@ export async function signInWithPassword(input: { email: string; password: strin
       ip: input.ip ?? null,
     },
   });
-  if (!ok || !user) {
-    await db.signInFailure.create({ data: { email: input.email, ip: input.ip ?? null, createdAt: now } });
-    return { ok: false, reason: "INVALID" };
-  }
-  await db.$transaction([
-    db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } }),
-    db.signInFailure.deleteMany({ where: { email: input.email } }),
-  ]);
+  if (!ok || !user) return { ok: false, reason: "INVALID" };
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: input.now ?? new Date() } });
+  await settleSignIn(db, input.email, input.ip, input.now);
   const { passwordHash: _omit, ...safe } = user;
   return { ok: true, user: safe };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/http/client-address";
 
 // Every environment variable the app reads, validated once. `.env.example`
 // documents each of them.
@@ -41,6 +42,19 @@ export const envSchema = z.object({
   CDN_PURGE_URL: z.url({ protocol: /^https?$/, error: "must be the purge hook's http(s) URL" }).optional(),
   /** Signs each purge request (X-Newsroom-Signature: sha256=HMAC of the body). */
   CDN_PURGE_SECRET: optionalText,
+  /** Proxies whose X-Forwarded-For is believed ("127.0.0.1, 10.0.0.0/8"); none by default (lib/http/client-address.ts). */
+  TRUSTED_PROXIES: optionalText.refine((value) => {
+    try {
+      parseTrustedProxies(value);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be IP addresses or CIDR ranges separated by commas, such as 127.0.0.1, 10.0.0.0/8"),
+  /** A staff session ends this long after sign-in (a long shift)… */
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** …or after this long without a request. */
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(120),
 }).superRefine((value, context) => {
   // Half an S3 configuration would quietly fall back to the local folder: refuse it.
   if (!value.S3_BUCKET && (value.S3_ENDPOINT || value.S3_ACCESS_KEY_ID || value.S3_SECRET_ACCESS_KEY)) {

@@ -80,7 +80,7 @@ async function snapshot() {
     await db.user.findMany({ orderBy: { id: "asc" }, omit: { passwordHash: false } }),
     await db.person.findMany({ orderBy: { id: "asc" } }),
     await db.publication.findMany({ orderBy: { id: "asc" } }),
-    await db.signInFailure.count(),
+    await db.signInThrottle.count(),
   ]);
 }
 

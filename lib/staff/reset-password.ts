@@ -6,7 +6,7 @@ import { assertId, checkPassword } from "./account-rules";
 
 /**
  * Sets a new password, typed by the admin or generated (returned once, never
- * stored in clear). The account's sessions end, and its failed sign-in count is
+ * stored in clear). The account's sessions end, and its sign-in delays are
  * cleared so the new password works at once.
  */
 export async function resetPassword(options: { db: Db; actor: Actor; userId: string; password?: string }) {
@@ -19,7 +19,7 @@ export async function resetPassword(options: { db: Db; actor: Actor; userId: str
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) throw new AppError("NOT_FOUND");
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await tx.signInFailure.deleteMany({ where: { email: user.email } });
+    await tx.signInThrottle.deleteMany({ where: { email: user.email } });
     await tx.auditLog.create({
       data: { actorId: actor.id, action: "staff.password_reset", entityType: "user", entityId: userId, data: { generated: Boolean(generatedPassword) } },
     });

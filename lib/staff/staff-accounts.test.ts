@@ -126,14 +126,14 @@ describe("changing a role", () => {
 });
 
 describe("resetting a password", () => {
-  it("sets the typed password, ends sessions, clears failed sign-ins, and audits", async () => {
+  it("sets the typed password, ends sessions, clears sign-in delays, and audits", async () => {
     const user = await newReporter("reset@x.test");
-    await db.signInFailure.create({ data: { email: "reset@x.test" } });
+    await db.signInThrottle.create({ data: { key: "account:reset@x.test", email: "reset@x.test", attempts: 30, lastAttemptAt: new Date(), nextAllowedAt: new Date(Date.now() + 600_000) } });
     expect(await resetPassword({ db, actor: admin, userId: user.id, password: "brand-new-password" })).toEqual({ generatedPassword: undefined });
     expect(await verifyPassword(await hashOf(user.id), "brand-new-password")).toBe(true);
     expect(await verifyPassword(await hashOf(user.id), "reporter-password")).toBe(false);
     expect(await version(user.id)).toBe(1);
-    expect(await db.signInFailure.count({ where: { email: "reset@x.test" } })).toBe(0);
+    expect(await db.signInThrottle.count({ where: { email: "reset@x.test" } })).toBe(0);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "staff.password_reset", entityId: user.id } });
     expect(audit.data).toEqual({ generated: false });
   });
