@@ -1,6 +1,6 @@
 import { dashboardLocales, dashboardMessages, type DashboardLocale } from "@/lib/i18n/dashboard-messages";
 
-/** Plain links (no JavaScript needed) to the dashboard in each language. */
+/** A plain form per language (no JavaScript needed): choosing one changes state, so it is a POST. */
 export function LanguageSwitch({ locale, next, label }: { locale: DashboardLocale; next: string; label: string }) {
   return (
     <nav aria-label={label} className="flex gap-2 text-sm">
@@ -10,9 +10,13 @@ export function LanguageSwitch({ locale, next, label }: { locale: DashboardLocal
             {dashboardMessages(option).languageName}
           </span>
         ) : (
-          <a key={option} href={`/api/dashboard-locale?to=${option}&next=${encodeURIComponent(next)}`} lang={option} className="underline">
-            {dashboardMessages(option).languageName}
-          </a>
+          <form key={option} method="post" action="/api/dashboard-locale">
+            <input type="hidden" name="to" value={option} />
+            <input type="hidden" name="next" value={next} />
+            <button type="submit" lang={option} className="underline">
+              {dashboardMessages(option).languageName}
+            </button>
+          </form>
         ),
       )}
     </nav>

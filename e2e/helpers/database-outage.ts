@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -39,4 +39,24 @@ export async function stopDatabase(): Promise<{ start: () => void }> {
       if (started.status !== 0) throw new Error(`PostgreSQL did not start again: ${started.stderr || started.stdout}`);
     },
   };
+}
+
+/**
+ * Freezes PostgreSQL as a hung host would: the postmaster and every server
+ * process (each in a process group of its own) are stopped with SIGSTOP, so
+ * connections stay open and nothing answers. Returns how to thaw it.
+ */
+export function freezeDatabase(): { thaw: () => void } {
+  const { pid } = postmaster();
+  const children = readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      const stat = readFileSync(`/proc/${entry}/stat`, { encoding: "utf8", flag: "r" });
+      // The parent pid is the second field after the command's closing parenthesis.
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
+    })
+    .map(Number);
+  const all = [pid, ...children];
+  for (const each of all) process.kill(each, "SIGSTOP");
+  return { thaw: () => all.forEach((each) => process.kill(each, "SIGCONT")) };
 }

@@ -3,7 +3,7 @@ import { converterFor } from "../../lib/reader/script";
 import { e2eAdmin } from "../../playwright.config";
 import { demoEditor } from "../helpers/accounts";
 import { expectNoAxeViolations } from "../helpers/axe";
-import { stopDatabase } from "../helpers/database-outage";
+import { freezeDatabase, stopDatabase } from "../helpers/database-outage";
 import { e2eStore, hasNginx, startNginx } from "../helpers/nginx";
 import { startSecondInstance } from "../helpers/second-instance";
 
@@ -142,6 +142,32 @@ test("a settings change through B renders every page again, its progress on the 
       await expect.poll(async () => (await (await request.get(`${base}${path}`)).text()).includes(path.startsWith("/zh-hant") ? converterFor("hant")(footer) : footer), { message: `${path} through ${name}`, timeout: 6_000 }).toBe(true);
     }
   }
+});
+
+test("with PostgreSQL frozen, health answers at once, the dashboard says the database cannot be reached, and all comes back when it thaws", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const editor = await (await browser.newContext()).newPage();
+  await signInAt(editor, instanceA);
+  const database = freezeDatabase();
+  try {
+    const started = Date.now();
+    const health = await request.get(`${instanceA}/api/health`, { timeout: 10_000 });
+    console.log(`/api/health with PostgreSQL frozen: ${health.status()} in ${Date.now() - started} ms`);
+    expect(health.status()).toBe(503);
+    expect(await health.json()).toMatchObject({ database: "unreachable" });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    // Published pages are files: not even slowed down.
+    expect((await request.get(`${instanceA}/2023-03-13/A05`, { timeout: 2_000 })).status()).toBe(200);
+    await editor.goto(`${instanceA}/admin`, { timeout: 60_000 });
+    await expect(editor.getByRole("heading", { level: 1, name: "暂时无法连接数据库" })).toBeVisible();
+  } finally {
+    database.thaw();
+  }
+  await expect.poll(async () => (await request.get(`${instanceA}/api/health`)).status(), { timeout: 30_000 }).toBe(200);
+  await expect(async () => {
+    await editor.goto(`${instanceA}/admin`);
+    await expect(editor.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
 });
 
 test("with PostgreSQL stopped, every published page is still served, search and the dashboard say why they cannot answer, and all comes back without a restart", async ({ browser, request }) => {

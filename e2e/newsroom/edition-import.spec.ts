@@ -104,7 +104,9 @@ test("a reporter is refused: no link, no form, and the upload itself is refused"
   await expectNoAxeViolations(page);
 
   const folder = await editionFolder();
+  // From the dashboard's own origin: the refusal is the permission's.
   const response = await page.request.post("/api/editions/import", {
+    headers: { Origin: new URL(page.url()).origin },
     multipart: { path: `${date}/manifest.json`, file: { name: "manifest.json", mimeType: "application/json", buffer: await readFile(path.join(folder, "manifest.json")) } },
   });
   expect(response.status()).toBe(403);

@@ -15,8 +15,10 @@ async function jpeg(seed: number): Promise<Buffer> {
     .toBuffer();
 }
 
-test("a photographer uploads two photos at once, edits one and finds it again; an SVG is refused", async ({ page }) => {
+test("a photographer uploads two photos at once, edits one and finds it again; an SVG is refused", async ({ page, request, baseURL }) => {
   const caption = `江门滨江公园花开正盛，市民赏花。（e2e ${Date.now()}）`;
+  // This browser's own choice of language: language.spec.ts switches the same account to English meanwhile.
+  await page.context().addCookies([{ name: "dashboard-locale", value: "zh-CN", url: baseURL! }]);
   await signIn(page, demoPhotographer);
   await page.goto("/admin/photos");
   await expect(page.getByRole("heading", { level: 1, name: "图片库" })).toBeVisible();
@@ -54,6 +56,16 @@ test("a photographer uploads two photos at once, edits one and finds it again; a
   await expect(results.first()).toContainText(caption);
   await expect(results.first()).toContainText("邱昱 摄");
   await expect(results.first().getByRole("img", { name: "盛开的花与赏花的市民" })).toBeVisible();
+
+  // In no published story yet: staff see it (never kept by a cache), anyone else finds nothing.
+  const src = (await results.first().getByRole("img", { name: "盛开的花与赏花的市民" }).getAttribute("src"))!;
+  const mediaPath = decodeURIComponent(/\/media\/[^&"]+/.exec(src)![0]);
+  const asStaff = await page.request.get(mediaPath);
+  expect(asStaff.status()).toBe(200);
+  expect(asStaff.headers()["cache-control"]).toBe("private, no-store");
+  const anonymous = await request.get(mediaPath);
+  expect(anonymous.status()).toBe(404);
+  expect(anonymous.headers()["cache-control"]).toBe("no-store");
 
   const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
   await page.getByLabel("选择照片").setInputFiles([{ name: "logo.svg", mimeType: "image/svg+xml", buffer: svg }]);

@@ -1,4 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getDashboardLocale } from "@/lib/i18n/dashboard-locale";
@@ -25,8 +26,8 @@ export async function POST(request: Request) {
   const locale = await getDashboardLocale();
   const user = await getCurrentUser();
   if (!user) return errorResponse(new AppError("UNAUTHENTICATED"), locale);
-  // The session cookie is SameSite=Lax already; refuse other sites' pages explicitly too.
-  if (request.headers.get("sec-fetch-site") === "cross-site") return errorResponse(new AppError("FORBIDDEN"), locale);
+  // Only the dashboard's own pages may send files (lib/http/same-origin.ts).
+  if (!isSameOriginRequest(request)) return errorResponse(new AppError("FORBIDDEN"), locale);
   const headers = readUploadHeaders(request);
   if (!headers.success) return errorResponse(new AppError("INVALID_INPUT"), locale);
   if (!request.body) return errorResponse(emptyFile(), locale);

@@ -1,4 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { getDb } from "@/lib/db/client";
 import { importEditionUpload } from "@/lib/editions/import-upload";
 import { ManifestError } from "@/lib/editions/read-manifest";
@@ -21,8 +22,8 @@ export async function POST(request: Request) {
   const locale = await getDashboardLocale();
   const user = await getCurrentUser();
   if (!user) return errorResponse(new AppError("UNAUTHENTICATED"), locale);
-  // The session cookie is SameSite=Lax already; refuse other sites' pages explicitly too.
-  if (request.headers.get("sec-fetch-site") === "cross-site") return errorResponse(new AppError("FORBIDDEN"), locale);
+  // Only the dashboard's own pages may send files (lib/http/same-origin.ts).
+  if (!isSameOriginRequest(request)) return errorResponse(new AppError("FORBIDDEN"), locale);
   const headers = readUploadHeaders(request);
   if (!headers.success || !request.body) return errorResponse(new AppError("INVALID_INPUT"), locale);
   try {

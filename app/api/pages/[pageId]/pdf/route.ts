@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getDashboardLocale } from "@/lib/i18n/dashboard-locale";
@@ -23,7 +24,7 @@ export async function POST(request: Request, context: { params: Promise<{ pageId
   const locale = await getDashboardLocale();
   const user = await getCurrentUser();
   if (!user) return errorResponse(new AppError("UNAUTHENTICATED"), locale);
-  if (request.headers.get("sec-fetch-site") === "cross-site") return errorResponse(new AppError("FORBIDDEN"), locale);
+  if (!isSameOriginRequest(request)) return errorResponse(new AppError("FORBIDDEN"), locale);
   const { pageId } = await context.params;
   if (!z.uuid().safeParse(pageId).success) return errorResponse(pageError("NOT_FOUND", "pageNotFound"), locale);
   const headers = readUploadHeaders(request);

@@ -51,6 +51,20 @@ export default async function StoryHistoryPage({ params, searchParams }: PagePro
     );
   }
   const { user, db, story, revisions } = loaded;
+  const back = (
+    <nav aria-label={m.stories.title} className="mb-4 flex gap-4 text-sm">
+      <Link href={`/admin/stories/${id}`}>← {story.content.headline || m.stories.untitled}</Link>
+    </nav>
+  );
+  if (revisions.length === 0) {
+    return (
+      <main>
+        {back}
+        <h1 className="text-2xl font-bold">{t.title}</h1>
+        <p className="mt-4">{t.none}</p>
+      </main>
+    );
+  }
   const versions = revisions.map((revision) => revision.version);
   const requested = compareSchema.parse(await searchParams);
   // By default: the latest version against the last one saved by someone else (e.g. the reporter's).
@@ -65,9 +79,7 @@ export default async function StoryHistoryPage({ params, searchParams }: PagePro
 
   return (
     <main>
-      <nav aria-label={m.stories.title} className="mb-4 flex gap-4 text-sm">
-        <Link href={`/admin/stories/${id}`}>← {story.content.headline || m.stories.untitled}</Link>
-      </nav>
+      {back}
       <h1 className="text-2xl font-bold">{t.title}</h1>
 
       <section aria-labelledby="compare-heading" className="mt-4">

@@ -1,0 +1,52 @@
+import type { Db } from "@/lib/db/client";
+import { isDatabaseUnreachable } from "@/lib/db/database-unreachable";
+
+// Who may see a stored file. Photos, page images and page PDFs are public
+// once readers can see what they belong to: a photo of a published story
+// placed on a published page of a published edition, the image or PDF of a
+// published page of a published edition, a publication's logo. Anything else
+// (a draft's photo, the PDF of a page being laid out, a withdrawn edition's
+// pages, a killed story's photos) is for signed-in staff only.
+
+const publishedPage = { status: "PUBLISHED", edition: { status: "PUBLISHED" } } as const;
+
+export type MediaVisibility = "public" | "staff" | "missing";
+
+/** The visibility of the file stored under `key` (an original or one of its derivatives). */
+export async function mediaVisibility(db: Db, key: string): Promise<MediaVisibility> {
+  const asset = await db.asset.findFirst({
+    where: { OR: [{ storageKey: key }, { derivatives: { some: { storageKey: key } } }] },
+    select: {
+      publicationLogos: { select: { id: true }, take: 1 },
+      pagesAsPdf: { where: publishedPage, select: { id: true }, take: 1 },
+      pagesAsImage: { where: publishedPage, select: { id: true }, take: 1 },
+      photo: {
+        select: {
+          articles: { where: { article: { status: "PUBLISHED", placements: { some: { page: publishedPage } } } }, select: { id: true }, take: 1 },
+        },
+      },
+    },
+  });
+  if (!asset) return "missing";
+  const seen = asset.publicationLogos.length + asset.pagesAsPdf.length + asset.pagesAsImage.length + (asset.photo?.articles.length ?? 0);
+  return seen > 0 ? "public" : "staff";
+}
+
+/** Decisions made, kept for when PostgreSQL cannot be reached: published photos stay visible through an outage. */
+const lastKnown = new Map<string, MediaVisibility>();
+const LAST_KNOWN_ENTRIES = 50_000;
+
+/** mediaVisibility, or with PostgreSQL unreachable the last decision made for the key (then the error). */
+export async function mediaVisibilityOrLastKnown(db: Db, key: string): Promise<MediaVisibility> {
+  try {
+    const visibility = await mediaVisibility(db, key);
+    lastKnown.delete(key);
+    lastKnown.set(key, visibility);
+    if (lastKnown.size > LAST_KNOWN_ENTRIES) lastKnown.delete(lastKnown.keys().next().value!);
+    return visibility;
+  } catch (error) {
+    const known = lastKnown.get(key);
+    if (known && isDatabaseUnreachable(error)) return known;
+    throw error;
+  }
+}
