@@ -46,7 +46,7 @@ test("readers and staff are served through nginx by either instance, compressed,
       const fromApp = await request.get(`${baseURL}${path}`, { headers: { "Accept-Encoding": encoding } });
       expect(fromStore.headers()["x-origin"], path).toBe("store");
       expect(await fromStore.text(), `${path} ${encoding}`).toBe(await fromApp.text());
-      for (const header of ["content-type", "content-encoding", "cache-control", "vary", "surrogate-key", "cache-tag", "x-content-type-options", "referrer-policy", "x-frame-options", "content-security-policy"]) {
+      for (const header of ["content-type", "content-encoding", "cache-control", "vary", "surrogate-key", "cache-tag", "x-content-type-options", "referrer-policy", "x-frame-options", "content-security-policy", "permissions-policy"]) {
         expect(fromStore.headers()[header], `${path} ${encoding} ${header}`).toBe(fromApp.headers()[header]);
       }
     }

@@ -27,7 +27,8 @@ export function buildRssFeed(options: {
       id: link,
       link,
       title: cdataSafe(article.headline),
-      description: cdataSafe(article.summary),
+      // A feed reader shows the description as HTML: the story's text is escaped, never markup.
+      description: cdataSafe(escapeXml(article.summary)),
       date: new Date(article.publishedAt),
       author: article.authors.map((name) => ({ name })),
       category: [{ name: `第${article.pageNumber}版:${article.pageName}` }],
