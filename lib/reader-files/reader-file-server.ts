@@ -59,9 +59,13 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
   const files = new Map<string, Buffer>();
   let fileBytes = 0;
 
+  // Bumped by forget(): a read that began before a change was announced may carry the old table, and is not kept.
+  let generation = 0;
+
   async function read<T>(key: string): Promise<T | null> {
+    const began = generation;
     const value = await readJson<T>(storage, key);
-    tables.set(key, { value, readAt: now() });
+    if (began === generation) tables.set(key, { value, readAt: now() });
     return value;
   }
 
@@ -212,6 +216,7 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
     handle,
     // Stale, not gone: if the store cannot be reached, what was read last is still served.
     forget() {
+      generation += 1;
       for (const held of tables.values()) held.readAt = FORGOTTEN;
     },
   };

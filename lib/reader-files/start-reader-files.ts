@@ -70,10 +70,23 @@ export async function startReaderFiles(options: { rendering: ReaderRendering; lo
  * works, in the order the changes came, while the error still reaches the
  * caller (who logs it). Lost only if the process stops first: `npm run render -- --all` then.
  */
-function retryFailedChanges(rendering: ReaderRendering, options: { log: (line: string) => void; retryMs?: number }) {
+function retryFailedChanges(everything: ReaderRendering, options: { log: (line: string) => void; retryMs?: number }) {
+  // The failure may have come after a route table and before the copies by URL it switched to: write them all again.
+  const rendering = { ...everything, rewriteCopies: true };
   const pending: ReaderChange[] = [];
   let timer: NodeJS.Timeout | undefined;
+  let running = false;
   const retry = async () => {
+    // One retry at a time: a slow one must not be overtaken by the next tick.
+    if (running) return;
+    running = true;
+    try {
+      await retryPending();
+    } finally {
+      running = false;
+    }
+  };
+  const retryPending = async () => {
     while (pending.length > 0) {
       try {
         await renderReaderChange(rendering, pending[0]!);
