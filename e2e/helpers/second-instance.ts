@@ -13,7 +13,7 @@ import { freePort, untilHealthy } from "./local-process";
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(tmpdir(), "newsroom-e2e");
 const distDir = process.env.E2E_DIST_DIR ?? ".next-test";
 
-export async function startSecondInstance(): Promise<{ baseURL: string; stop: () => Promise<void> }> {
+export async function startSecondInstance(options: { env?: Record<string, string> } = {}): Promise<{ baseURL: string; stop: () => Promise<void> }> {
   const databaseUrl = await runningEmbeddedUrl(path.join(dataDir, "postgres"));
   if (!databaseUrl) throw new Error(`No running e2e database in ${dataDir}`);
   const secret = (await readFile(path.join(dataDir, "auth-secret"), "utf8")).trim();
@@ -38,6 +38,7 @@ export async function startSecondInstance(): Promise<{ baseURL: string; stop: ()
       S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
       SEED_DEMO: "0",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

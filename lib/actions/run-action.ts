@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 import { zodErrorMap } from "@/lib/i18n/zod-error-map";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import { findTextProblem } from "@/lib/validation/safe-text";
 
 /** What a dashboard server action returns to its form. */
 export interface ActionState<T = unknown> {
@@ -28,6 +29,9 @@ export async function runAction<S extends z.ZodType, T>(options: {
   const { locale, m } = await getDashboardMessages();
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: new AppError("UNAUTHENTICATED").messageFor(locale) };
+  // Text nothing can store (NUL, lone surrogates, megabytes) is refused before any schema sees it.
+  const unsafe = findTextProblem(options.input);
+  if (unsafe) return { ok: false, message: new AppError("INVALID_INPUT").messageFor(locale), fieldErrors: { [unsafe.path.join(".")]: m.input[unsafe.problem === "too-long" ? "tooLong" : unsafe.problem] } };
   const parsed = options.schema.safeParse(options.input, { error: zodErrorMap(locale) });
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -46,9 +50,14 @@ export async function runAction<S extends z.ZodType, T>(options: {
   }
 }
 
-/** FormData to a plain object; repeated names become arrays. */
-export function formObject(form: FormData): Record<string, unknown> {
+/**
+ * FormData to a plain object; repeated names become arrays. Anything else (a
+ * hand-made call sending JSON to a form's action) is an empty form, which the
+ * action's schema then refuses like any incomplete one.
+ */
+export function formObject(form: unknown): Record<string, unknown> {
   const object: Record<string, unknown> = {};
+  if (!(form instanceof FormData)) return object;
   for (const [key, value] of form) {
     if (key.startsWith("$ACTION")) continue;
     const existing = object[key];

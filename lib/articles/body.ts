@@ -5,9 +5,13 @@ import { z } from "zod";
 // inline marks. Storing structure (not HTML) lets the server render it safely
 // and lets the editor load it as is.
 
+/** A story's limits: far beyond any printed story (a full page holds about 6,000 characters). */
+export const MAX_BODY_BLOCKS = 2_000;
+export const MAX_BLOCK_TEXT = 50_000;
+
 const textNode = z.object({
   type: z.literal("text"),
-  text: z.string().min(1),
+  text: z.string().min(1).max(MAX_BLOCK_TEXT),
   marks: z
     .array(z.object({ type: z.enum(["bold", "italic"]) }))
     .optional(),
@@ -18,19 +22,19 @@ const inline = z.discriminatedUnion("type", [textNode, hardBreak]);
 
 const paragraph = z.object({
   type: z.literal("paragraph"),
-  content: z.array(inline).optional(),
+  content: z.array(inline).max(MAX_BODY_BLOCKS).optional(),
 });
 
 /** A subhead between paragraphs; level 3 so it sits under the article's h1/h2. */
 const subhead = z.object({
   type: z.literal("heading"),
   attrs: z.object({ level: z.literal(3) }),
-  content: z.array(inline).optional(),
+  content: z.array(inline).max(MAX_BODY_BLOCKS).optional(),
 });
 
 export const articleBodySchema = z.object({
   type: z.literal("doc"),
-  content: z.array(z.discriminatedUnion("type", [paragraph, subhead])),
+  content: z.array(z.discriminatedUnion("type", [paragraph, subhead])).max(MAX_BODY_BLOCKS),
 });
 
 export type ArticleBody = z.infer<typeof articleBodySchema>;
@@ -39,7 +43,7 @@ export type BodyBlock = ArticleBody["content"][number];
 /** The simple block list of the edition manifest. */
 export const manifestBlockSchema = z.object({
   type: z.enum(["paragraph", "subhead"]),
-  text: z.string(),
+  text: z.string().max(MAX_BLOCK_TEXT),
 });
 export type ManifestBlock = z.infer<typeof manifestBlockSchema>;
 

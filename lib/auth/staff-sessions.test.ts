@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createMigratedDatabase } from "@/tests/helpers/database";
-import { endStaffSession, startStaffSession, userOfSession } from "./staff-sessions";
+import { ENDED_SESSIONS_KEPT_DAYS, endStaffSession, startStaffSession, userOfSession } from "./staff-sessions";
 
 let db: Db;
 let userId: string;
@@ -29,6 +29,15 @@ describe("staff sessions", () => {
     const session = await startStaffSession(db, { userId, limits, now: start });
     await endStaffSession(db, session, later(5));
     expect(await holds(session, later(6))).toBeNull();
+  });
+
+  it("are kept a month after they end, then cleared out by a later sign-in", async () => {
+    const old = await startStaffSession(db, { userId, limits, now: start });
+    const days = (count: number) => new Date(start.getTime() + count * 86_400_000);
+    await startStaffSession(db, { userId, limits, now: days(ENDED_SESSIONS_KEPT_DAYS) });
+    expect(await db.staffSession.count({ where: { id: old } })).toBe(1);
+    await startStaffSession(db, { userId, limits, now: days(ENDED_SESSIONS_KEPT_DAYS + 1) });
+    expect(await db.staffSession.count({ where: { id: old } })).toBe(0);
   });
 
   it("end after the idle timeout, and note each request at most once a minute", async () => {

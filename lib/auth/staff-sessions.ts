@@ -14,12 +14,19 @@ export interface SessionLimits {
   idleMs: number;
 }
 
+/** How long a session that ended is kept (who was signed in from where, for an inquiry); the audit log keeps sign-ins for good. */
+export const ENDED_SESSIONS_KEPT_DAYS = 30;
+
 export async function startStaffSession(db: Db, input: { userId: string; ip?: string; limits: SessionLimits; now?: Date }): Promise<string> {
   const now = input.now ?? new Date();
-  const session = await db.staffSession.create({
-    data: { userId: input.userId, ip: input.ip ?? null, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + input.limits.maxAgeMs) },
-    select: { id: true },
-  });
+  const [session] = await db.$transaction([
+    db.staffSession.create({
+      data: { userId: input.userId, ip: input.ip ?? null, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + input.limits.maxAgeMs) },
+      select: { id: true },
+    }),
+    // Each sign-in clears out sessions long over, so the table stays the size of a month's sign-ins.
+    db.staffSession.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - ENDED_SESSIONS_KEPT_DAYS * 86_400_000) } } }),
+  ]);
   return session.id;
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { createMigratedDatabase, createTestStorage, demoDir } from "@/tests/helpers/database";
+import { createMigratedDatabase, createTestStorage, demoDir, storedFiles } from "@/tests/helpers/database";
 import type { DiskStorage } from "@/lib/storage/storage";
 import { findEditionView } from "@/lib/reader/find-edition-view";
 import { searchArticles } from "@/lib/search/search-articles";
@@ -49,6 +49,12 @@ describe("importEdition refuses a bad manifest whole", () => {
     ["a file outside the folder", (m) => (m.pages[4]!.pdf = "../../etc/passwd"), "pages[4].pdf"],
     ["bylines on a story printed without one", (m) => ((m.pages[4]!.stories as Record<string, unknown>[])[0]!.noByline = true), "pages[4].stories[0].noByline"],
     ["a story status that is not draft or ready", (m) => ((m.pages[4]!.stories as Record<string, unknown>[])[0]!.status = "published"), "pages[4].stories[0].status"],
+    ["a NUL in a headline", (m) => ((m.pages[1]!.stories as Record<string, unknown>[])[0]!.headline = "侨乡\u0000新闻"), "pages[1].stories[0].headline"],
+    ["a lone surrogate in a caption", (m) => ((m.pages[4]!.stories as { photos: { caption: string }[] }[])[3]!.photos[0]!.caption = "图\ud800"), "pages[4].stories[3].photos[0].caption"],
+    ["a 1 MB headline", (m) => ((m.pages[1]!.stories as Record<string, unknown>[])[0]!.headline = "长".repeat(1_000_000)), "pages[1].stories[0].headline"],
+    ["a 100 KB page name", (m) => (m.pages[2]!.name = "版".repeat(100_000)), "pages[2].name"],
+    // Refused inside the import's transaction, after its files were stored: they go again.
+    ["a publication that does not exist", (m) => (m.publication = "no-such-paper"), "publication"],
   ];
 
   for (const [what, edit, field] of cases) {
@@ -59,6 +65,7 @@ describe("importEdition refuses a bad manifest whole", () => {
       expect(await db.edition.count()).toBe(0);
       expect(await db.article.count()).toBe(0);
       expect(await db.asset.count()).toBe(0);
+      expect(await storedFiles(storage)).toEqual([]);
     });
   }
 

@@ -6,7 +6,9 @@ import { bylineRoleFromLabel, formatByline } from "@/lib/people/byline";
 import { bylineDisplay, emptyStoryContent, storyContentFrom, storyContentSelect, storyWordCount, type StoryContent } from "@/lib/stories/story-content";
 import { writeStoryContent } from "@/lib/stories/write-story";
 import type { Storage } from "@/lib/storage/storage";
+import { checkImageSize, inDecodeQueue } from "@/lib/media/decode-limits";
 import { makePhotoMaster } from "@/lib/media/photos/make-photo-master";
+import { removeUnusedAssets } from "@/lib/media/remove-unused-assets";
 import { storeAsset } from "@/lib/media/store-asset";
 import { PagePdfError } from "@/lib/media/render-page-pdf";
 import type { PagePdfContents } from "@/lib/pages/read-page-pdf";
@@ -64,113 +66,119 @@ export async function importEdition(
   const masters = await photoMasters(manifest, files);
   const stored = new Map<string, string>();
   const pageImages = new Map<string, string>();
-  for (const file of files.values()) {
-    const isPdf = file.mimeType === "application/pdf";
-    const data = isPdf ? file.data : masters.get(file.name)!;
-    stored.set(file.name, await storeAsset({ db, storage, actorId, data, mimeType: file.mimeType, kind: isPdf ? "PAGE_PDF" : "PHOTO", originalName: file.name }));
-    const render = renders.get(file.name);
-    if (render) {
-      const { png, variants } = await encodePageImage(render.image);
-      pageImages.set(file.name, await storeAsset({ db, storage, actorId, data: png, mimeType: "image/png", kind: "PAGE_IMAGE", variants }));
-    }
-  }
-  for (const page of manifest.pages) {
-    const render = page.pdf ? renders.get(page.pdf) : undefined;
-    if (render) options.onPageLayout?.(page.number, render.layout);
-  }
-
-  return options.db.$transaction(
-    async (tx) => {
-      const publication = await findPublication(tx, manifest.publication);
-      // Two imports of the same edition (the command and the dashboard, two editors) run one after the other.
-      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`edition-import:${publication.id}:${manifest.date}`}))`;
-      const date = editionDate(manifest.date);
-      const publish = options.publish ?? false;
-      const publishedAt = publish ? (options.publishedAt ?? new Date()) : null;
-      const before = await tx.edition.findUnique({ where: { publicationId_date: { publicationId: publication.id, date } }, select: { status: true } });
-      // A published edition stays published: what the import adds to it is published with it.
-      const live = publish || before?.status === "PUBLISHED";
-
-      const edition = await tx.edition.upsert({
-        where: { publicationId_date: { publicationId: publication.id, date } },
-        create: {
-          publicationId: publication.id,
-          date,
-          issueNumber: manifest.issueNumber ?? null,
-          status: publish ? "PUBLISHED" : "PLANNING",
-          publishedAt,
-          publishedById: publish ? (options.actorId ?? null) : null,
-        },
-        update: {
-          issueNumber: manifest.issueNumber ?? undefined,
-          ...(publish ? { status: "PUBLISHED", publishedAt, publishedById: options.actorId ?? null } : {}),
-        },
-      });
-
-      const report: ImportEditionReport = {
-        editionId: edition.id,
-        date: manifest.date,
-        pages: manifest.pages.length,
-        articlesCreated: 0,
-        articlesUpdated: 0,
-        published: publish,
-      };
-      const context: StoryContext = { tx, publicationId: publication.id, manifest, stored, live, publishedAt: publishedAt ?? new Date(), actorId: options.actorId };
-
-      for (const [index, pageInput] of manifest.pages.entries()) {
-        const pageName = await tx.pageName.upsert({
-          where: { publicationId_name: { publicationId: publication.id, name: pageInput.name } },
-          create: { publicationId: publication.id, name: pageInput.name, defaultNumber: pageInput.number, position: index + 1 },
-          update: {},
-        });
-        const pageData = {
-          section: parsePageNumber(pageInput.number).section,
-          position: index + 1,
-          name: pageInput.name,
-          pageNameId: pageName.id,
-          pdfAssetId: pageInput.pdf ? stored.get(pageInput.pdf) : undefined,
-          imageAssetId: pageInput.pdf ? pageImages.get(pageInput.pdf) : undefined,
-          // Rendered during the import itself.
-          renderStatus: pageInput.pdf ? ("READY" as const) : undefined,
-          renderError: pageInput.pdf ? null : undefined,
-        };
-        const page = await tx.page.upsert({
-          where: { editionId_number: { editionId: edition.id, number: pageInput.number } },
-          // A page new to a published edition is published; an existing page keeps its status (a withdrawn page stays withdrawn) unless `publish`.
-          create: { editionId: edition.id, number: pageInput.number, ...pageData, status: live ? "PUBLISHED" : "PLANNING" },
-          update: { ...pageData, status: publish ? "PUBLISHED" : undefined },
-        });
-
-        for (const [order, story] of pageInput.stories.entries()) {
-          const { articleId, created } = await upsertStory(context, story, pageInput.number);
-          const continuation = isContinuation(manifest, story, pageInput.number);
-          if (created) report.articlesCreated += 1;
-          else if (!continuation) report.articlesUpdated += 1;
-          const part = continuation ? 2 : 1;
-          await tx.placement.upsert({
-            where: { pageId_articleId: { pageId: page.id, articleId } },
-            create: { pageId: page.id, articleId, position: order + 1, part },
-            update: { position: order + 1, part },
-          });
-        }
+  try {
+    for (const file of files.values()) {
+      const isPdf = file.mimeType === "application/pdf";
+      const data = isPdf ? file.data : masters.get(file.name)!;
+      stored.set(file.name, await storeAsset({ db, storage, actorId, data, mimeType: file.mimeType, kind: isPdf ? "PAGE_PDF" : "PHOTO", originalName: file.name }));
+      const render = renders.get(file.name);
+      if (render) {
+        const { png, variants } = await encodePageImage(render.image);
+        pageImages.set(file.name, await storeAsset({ db, storage, actorId, data: png, mimeType: "image/png", kind: "PAGE_IMAGE", variants }));
       }
-      if (options.audit) {
-        await tx.auditLog.create({
-          data: {
-            actorId: actorId ?? null,
-            action: "edition.import",
-            entityType: "edition",
-            entityId: edition.id,
-            data: { date: manifest.date, pages: report.pages, articlesCreated: report.articlesCreated, articlesUpdated: report.articlesUpdated, files: files.size, via: options.audit.via },
+    }
+    for (const page of manifest.pages) {
+      const render = page.pdf ? renders.get(page.pdf) : undefined;
+      if (render) options.onPageLayout?.(page.number, render.layout);
+    }
+
+    return await options.db.$transaction(
+      async (tx) => {
+        const publication = await findPublication(tx, manifest.publication);
+        // Two imports of the same edition (the command and the dashboard, two editors) run one after the other.
+        await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`edition-import:${publication.id}:${manifest.date}`}))`;
+        const date = editionDate(manifest.date);
+        const publish = options.publish ?? false;
+        const publishedAt = publish ? (options.publishedAt ?? new Date()) : null;
+        const before = await tx.edition.findUnique({ where: { publicationId_date: { publicationId: publication.id, date } }, select: { status: true } });
+        // A published edition stays published: what the import adds to it is published with it.
+        const live = publish || before?.status === "PUBLISHED";
+
+        const edition = await tx.edition.upsert({
+          where: { publicationId_date: { publicationId: publication.id, date } },
+          create: {
+            publicationId: publication.id,
+            date,
+            issueNumber: manifest.issueNumber ?? null,
+            status: publish ? "PUBLISHED" : "PLANNING",
+            publishedAt,
+            publishedById: publish ? (options.actorId ?? null) : null,
+          },
+          update: {
+            issueNumber: manifest.issueNumber ?? undefined,
+            ...(publish ? { status: "PUBLISHED", publishedAt, publishedById: options.actorId ?? null } : {}),
           },
         });
-      }
-      // Created, updated and published stories: the search index follows in the same transaction.
-      await reindexEditionArticles(tx, edition.id);
-      return report;
-    },
-    { timeout: 60_000 },
-  );
+
+        const report: ImportEditionReport = {
+          editionId: edition.id,
+          date: manifest.date,
+          pages: manifest.pages.length,
+          articlesCreated: 0,
+          articlesUpdated: 0,
+          published: publish,
+        };
+        const context: StoryContext = { tx, publicationId: publication.id, manifest, stored, live, publishedAt: publishedAt ?? new Date(), actorId: options.actorId };
+
+        for (const [index, pageInput] of manifest.pages.entries()) {
+          const pageName = await tx.pageName.upsert({
+            where: { publicationId_name: { publicationId: publication.id, name: pageInput.name } },
+            create: { publicationId: publication.id, name: pageInput.name, defaultNumber: pageInput.number, position: index + 1 },
+            update: {},
+          });
+          const pageData = {
+            section: parsePageNumber(pageInput.number).section,
+            position: index + 1,
+            name: pageInput.name,
+            pageNameId: pageName.id,
+            pdfAssetId: pageInput.pdf ? stored.get(pageInput.pdf) : undefined,
+            imageAssetId: pageInput.pdf ? pageImages.get(pageInput.pdf) : undefined,
+            // Rendered during the import itself.
+            renderStatus: pageInput.pdf ? ("READY" as const) : undefined,
+            renderError: pageInput.pdf ? null : undefined,
+          };
+          const page = await tx.page.upsert({
+            where: { editionId_number: { editionId: edition.id, number: pageInput.number } },
+            // A page new to a published edition is published; an existing page keeps its status (a withdrawn page stays withdrawn) unless `publish`.
+            create: { editionId: edition.id, number: pageInput.number, ...pageData, status: live ? "PUBLISHED" : "PLANNING" },
+            update: { ...pageData, status: publish ? "PUBLISHED" : undefined },
+          });
+
+          for (const [order, story] of pageInput.stories.entries()) {
+            const { articleId, created } = await upsertStory(context, story, pageInput.number);
+            const continuation = isContinuation(manifest, story, pageInput.number);
+            if (created) report.articlesCreated += 1;
+            else if (!continuation) report.articlesUpdated += 1;
+            const part = continuation ? 2 : 1;
+            await tx.placement.upsert({
+              where: { pageId_articleId: { pageId: page.id, articleId } },
+              create: { pageId: page.id, articleId, position: order + 1, part },
+              update: { position: order + 1, part },
+            });
+          }
+        }
+        if (options.audit) {
+          await tx.auditLog.create({
+            data: {
+              actorId: actorId ?? null,
+              action: "edition.import",
+              entityType: "edition",
+              entityId: edition.id,
+              data: { date: manifest.date, pages: report.pages, articlesCreated: report.articlesCreated, articlesUpdated: report.articlesUpdated, files: files.size, via: options.audit.via },
+            },
+          });
+        }
+        // Created, updated and published stories: the search index follows in the same transaction.
+        await reindexEditionArticles(tx, edition.id);
+        return report;
+      },
+      { timeout: 60_000 },
+    );
+  } catch (error) {
+    // Nothing of a refused or failed import stays behind: files it stored are removed with their rows.
+    await removeUnusedAssets({ db, storage, assetIds: [...stored.values(), ...pageImages.values()] }).catch(() => {});
+    throw error;
+  }
 }
 
 interface StoryContext {
@@ -362,7 +370,9 @@ async function photoMasters(manifest: EditionManifest, files: Map<string, Manife
         const file = files.get(photo.file);
         if (!file || file.mimeType === "application/pdf" || masters.has(file.name)) continue;
         try {
-          masters.set(file.name, (await makePhotoMaster(file.data, file.mimeType as "image/jpeg" | "image/png" | "image/webp")).data);
+          await checkImageSize(file.data);
+          const master = await inDecodeQueue(() => makePhotoMaster(file.data, file.mimeType as "image/jpeg" | "image/png" | "image/webp"));
+          masters.set(file.name, master.data);
         } catch (error) {
           if (error instanceof AppError) {
             const field = `pages[${p}].stories[${s}].photos[${f}].file: ${photo.file}`;

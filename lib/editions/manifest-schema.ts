@@ -1,11 +1,18 @@
 import { z } from "zod";
-import { manifestBlockSchema } from "@/lib/articles/body";
+import { MAX_BODY_BLOCKS, manifestBlockSchema } from "@/lib/articles/body";
+import { MAX_PAGE_NAME, MAX_PAGES } from "./plan/plan-rules";
 
 // The edition import format (docs/EDITION-MANIFEST.md). The demo edition is
 // loaded through it too, so the seed and the importer share one definition.
 
-const text = z.string().trim();
-const optionalText = text.nullish().transform((value) => (value ? value : undefined));
+// The same limits as the story editor's (lib/stories/story-content.ts), so an
+// imported story can be opened and saved again as it is.
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((value) => (value ? value : undefined));
+const FILE_NAME = 500;
 
 export const PAGE_NUMBER = /^([A-Z]{1,2})(\d{1,3})$/;
 
@@ -15,18 +22,18 @@ const isRealDate = (value: string) => {
 };
 
 export const manifestBylineSchema = z.object({
-  name: text.min(1, "署名不能为空"),
-  role: text.min(1),
-  organisation: optionalText,
-  display: optionalText,
+  name: text(100).min(1, "署名不能为空"),
+  role: text(20).min(1),
+  organisation: optionalText(100),
+  display: optionalText(200),
 });
 
 export const manifestPhotoSchema = z.object({
-  file: text.min(1),
-  caption: optionalText,
-  credit: optionalText,
-  photographer: optionalText,
-  alt: optionalText,
+  file: text(FILE_NAME).min(1),
+  caption: optionalText(2000),
+  credit: optionalText(100),
+  photographer: optionalText(100),
+  alt: optionalText(500),
 });
 
 /** A story's status in the manifest, in English or as the newsroom says it (草稿, 待发). */
@@ -35,10 +42,10 @@ export type ManifestStoryStatus = (typeof STORY_STATUSES)[keyof typeof STORY_STA
 
 export const manifestStorySchema = z
   .object({
-    id: optionalText,
-    kicker: optionalText,
-    headline: text.min(1, "标题不能为空"),
-    subtitle: optionalText,
+    id: optionalText(100),
+    kicker: optionalText(200),
+    headline: text(200).min(1, "标题不能为空"),
+    subtitle: optionalText(300),
     /** "ready" (待发, the default: the printed paper is ready copy) or "draft" (草稿). */
     status: z
       .enum(Object.keys(STORY_STATUSES) as [keyof typeof STORY_STATUSES, ...(keyof typeof STORY_STATUSES)[]])
@@ -49,10 +56,10 @@ export const manifestStorySchema = z
       .boolean()
       .nullish()
       .transform((value) => value ?? false),
-    bylines: z.array(manifestBylineSchema).default([]),
-    photos: z.array(manifestPhotoSchema).default([]),
-    body: z.array(manifestBlockSchema).default([]),
-    continuesOn: optionalText,
+    bylines: z.array(manifestBylineSchema).max(20).default([]),
+    photos: z.array(manifestPhotoSchema).max(50).default([]),
+    body: z.array(manifestBlockSchema).max(MAX_BODY_BLOCKS).default([]),
+    continuesOn: optionalText(20),
   })
   .superRefine((story, ctx) => {
     if (story.noByline && story.bylines.length > 0) {
@@ -66,18 +73,18 @@ export const manifestStorySchema = z
   });
 
 export const manifestPageSchema = z.object({
-  number: text.regex(PAGE_NUMBER, "版号应为字母加数字，如 A05"),
-  name: text.min(1, "版名不能为空"),
-  pdf: optionalText,
-  stories: z.array(manifestStorySchema).default([]),
+  number: text(10).regex(PAGE_NUMBER, "版号应为字母加数字，如 A05"),
+  name: text(MAX_PAGE_NAME).min(1, "版名不能为空"),
+  pdf: optionalText(FILE_NAME),
+  stories: z.array(manifestStorySchema).max(100).default([]),
 });
 
 export const editionManifestSchema = z
   .object({
-    publication: optionalText,
-    date: text.regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD").refine(isRealDate, "不是有效的日期"),
+    publication: optionalText(100),
+    date: text(10).regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD").refine(isRealDate, "不是有效的日期"),
     issueNumber: z.number().int().positive().nullish(),
-    pages: z.array(manifestPageSchema).min(1, "至少需要一个版面"),
+    pages: z.array(manifestPageSchema).min(1, "至少需要一个版面").max(MAX_PAGES),
   })
   .superRefine((manifest, ctx) => {
     const seen = new Map<string, number>();

@@ -7,6 +7,7 @@ import { folderSource, type EditionSource } from "./edition-source";
 import { atLine, problem, SCHEMA_MESSAGES_EN, type ManifestProblem } from "./manifest-problems";
 import { safeImportPath } from "./import-paths";
 import { editionManifestSchema, type EditionManifest } from "./manifest-schema";
+import { findTextProblem } from "@/lib/validation/safe-text";
 
 /** A manifest that breaks a rule; `problems` name the field, e.g. pages[2].stories[0].headline. */
 export class ManifestError extends Error {
@@ -37,6 +38,12 @@ export interface ReadManifestResult {
   files: Map<string, ManifestFile>;
 }
 
+const UNSAFE_TEXT = {
+  control: ["含有不可见的控制字符（如 U+0000），请在排版系统导出时去掉", "contains invisible control characters (such as U+0000); remove them when exporting"],
+  encoding: ["含有残缺的文字编码（单独的代理项），请检查导出的编码", "contains broken text encoding (a lone surrogate); check the export's encoding"],
+  "too-long": ["文字过长或嵌套过深", "text too long or nested too deep"],
+} as const;
+
 const PHOTO_TYPES = new Set(["image/jpeg", "image/png", "image/webp"]);
 
 /** Reads and checks an edition folder on disk; nothing is written. */
@@ -58,6 +65,11 @@ export async function readManifest(source: EditionSource): Promise<ReadManifestR
     throw new ManifestError([problem(`manifest.json ${line ? `第 ${line} 行` : ""}: 不是有效的 JSON (${code})`, `manifest.json ${line ? `line ${line}` : ""}: not valid JSON (${code})`)]);
   }
   const json: unknown = JSON.parse(raw);
+  const unsafe = findTextProblem(json);
+  if (unsafe) {
+    const [zh, en] = UNSAFE_TEXT[unsafe.problem];
+    throw new ManifestError([problemAt(unsafe.path, problem(zh, en), raw, tree)]);
+  }
   const parsed = editionManifestSchema.safeParse(json, { error: zodErrorMap("zh-CN") });
   if (!parsed.success) {
     // The same issues, in the same order, with zod's English messages.
@@ -107,10 +119,15 @@ function lineOf(text: string, offset: number): number {
 /** "第 12 行 pages[2].stories[0].headline: …": the line of the field, or of its nearest parent that exists. */
 function formatIssue(issue: z.core.$ZodIssue, english: z.core.$ZodIssue | undefined, raw: string, tree: Node): ManifestProblem {
   const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
+  const params = issue.code === "custom" ? (issue.params as { en?: string } | undefined) : undefined;
+  const en = params?.en ?? SCHEMA_MESSAGES_EN[issue.message] ?? english?.message ?? issue.message;
+  return problemAt(path, problem(issue.message, en), raw, tree);
+}
+
+/** A problem named by its field (pages[2].stories[0].headline) and the line it is on. */
+function problemAt(path: (string | number)[], message: ManifestProblem, raw: string, tree: Node): ManifestProblem {
   const field = path.map((part, index) => (typeof part === "number" ? `[${part}]` : `${index ? "." : ""}${part}`)).join("");
   let node: Node | undefined;
   for (let length = path.length; length >= 0 && !node; length -= 1) node = findNodeAtLocation(tree, path.slice(0, length));
-  const params = issue.code === "custom" ? (issue.params as { en?: string } | undefined) : undefined;
-  const en = params?.en ?? SCHEMA_MESSAGES_EN[issue.message] ?? english?.message ?? issue.message;
-  return atLine(node ? lineOf(raw, node.offset) : null, field || "manifest", problem(issue.message, en));
+  return atLine(node ? lineOf(raw, node.offset) : null, field || "manifest", message);
 }

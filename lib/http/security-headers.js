@@ -22,7 +22,7 @@ export const securityHeaders = [
  * @returns {string[]}
  */
 export function surrogateKeysOf(path) {
-  const match = /^(?:\/zh-hant)?(?:\/p\/[^/]+)?\/(\d{4}-\d{2}-\d{2})(?:\/([^/]+)(?:\/(\d+))?)?\/?$/.exec(path);
+  const match = /^(?:\/zh-hant)?(?:\/p\/[^/]+)?\/(\d{4}-\d{2}-\d{2})(?:\/([A-Za-z0-9]+)(?:\/(\d+))?)?\/?$/.exec(path);
   if (!match) return ["reader"];
   const [, date, page, article] = match;
   return ["reader", `edition-${date}`, ...(page ? [`page-${date}-${page}`] : []), ...(article ? [`article-${date}-${page}-${article}`] : [])];

@@ -34,6 +34,12 @@ const zhCN = {
     offline: "无法连接服务器，请稍后再试。",
   },
   signOut: "退出登录",
+  input: {
+    control: "含有无法保存的不可见字符（如控制字符），请删除后重试。",
+    encoding: "含有残缺的文字编码，请重新输入后再试。",
+    tooLong: "内容过长，无法保存。",
+    malformed: "请求无法识别，请刷新页面后重试。",
+  },
   databaseUnreachable: {
     title: "暂时无法连接数据库",
     text: "采编后台现在打不开：数据库没有响应。读者网站的已出版版面照常可读。数据库恢复后，刷新本页即可继续工作，无需重启。",
@@ -101,6 +107,12 @@ const en: DashboardMessages = {
     offline: "The server cannot be reached. Try again later.",
   },
   signOut: "Sign out",
+  input: {
+    control: "Contains invisible characters that cannot be saved (control characters); remove them and try again.",
+    encoding: "Contains broken text encoding; type it again and retry.",
+    tooLong: "Too long to be saved.",
+    malformed: "The request could not be understood; reload the page and try again.",
+  },
   databaseUnreachable: {
     title: "The database cannot be reached",
     text: "The dashboard cannot open: the database is not answering. Readers can still read every published page. Once the database is back, reload this page to carry on; no restart is needed.",

@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { MAX_IMAGE_PIXELS } from "./decode-limits";
 
 export interface ImageVariant {
   width: number;
@@ -37,7 +38,7 @@ export const PAGE_IMAGE_WEBP: WebpSettings = { quality: 80, effort: 2 };
 
 /** A sharp pipeline reading an encoded image or raw pixels. */
 export function sharpOf(input: Buffer | RawImage): ReturnType<typeof sharp> {
-  if (Buffer.isBuffer(input)) return sharp(input);
+  if (Buffer.isBuffer(input)) return sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS });
   return sharp(input.data, { raw: { width: input.width, height: input.height, channels: input.channels } });
 }
 

@@ -21,7 +21,7 @@ export async function publishReaderChange(change: ReaderChange): Promise<void> {
     }
     readerFileServer()?.forget();
   }
-  if (change.kind === "edition") revalidateEdition(change.publicationId);
+  if (change.kind === "edition") revalidateEdition(change.publicationId, change.date);
   else if (change.kind === "article") revalidateArticle(change.articleId);
   else revalidatePublications();
 }

@@ -163,8 +163,10 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
     let path: string;
     try {
       path = decodeURIComponent(rawPath);
+      // No reader URL holds a control character; NUL and the like are probes.
+      if (/[\u0000-\u001f\u007f]/.test(path)) throw new URIError("control character");
     } catch {
-      // A malformed escape (a lone "%") is the client's error, on any path.
+      // A malformed escape (a lone "%") or a control character is the client's error, on any path.
       response.writeHead(400, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
       response.end("Bad request: the address is not valid.");
       return true;
@@ -189,7 +191,8 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
     // The default publication has the short URLs only.
     if (segments[0] === "p" && publication.isDefault) {
       const query = url.includes("?") ? url.slice(url.indexOf("?")) : "";
-      return redirect(response, path, `${inScript(`/${routed.join("/")}`, script)}${query}`, 308);
+      // The path was decoded: escaped again, or a character outside ASCII would not fit in the Location header.
+      return redirect(response, path, `${inScript(`/${routed.map(encodeURIComponent).join("/")}`, script)}${query}`, 308);
     }
 
     const [first, second, third, ...deeper] = routed;

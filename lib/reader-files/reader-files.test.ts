@@ -149,6 +149,10 @@ describe("published reader pages", () => {
       expect(await response.text(), path).toContain("找不到这一页");
     }
     expect((await get("/p/jmrb/2023-03-13/A01")).headers.get("location")).toBe("/2023-03-13/A01");
+    // Probes: a decoded path is escaped again in a Location, and a control character is the client's error.
+    expect((await get("/p/jmrb/%C4%80%20x")).headers.get("location")).toBe("/%C4%80%20x");
+    expect((await get("/2023-03-13/%00")).status).toBe(400);
+    expect((await get("/2023-03-13/A0%01")).status).toBe(400);
     // Search, the dashboard and the feeds are Next's.
     for (const path of ["/search?q=侨乡", "/zh-hant/search", "/admin", "/feed.xml", "/media/x.webp"]) expect((await get(path)).status, path).toBe(418);
   });

@@ -55,9 +55,10 @@ export function expireTags(tags: string[]): void {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
 }
 
-/** After an edition is published or withdrawn: everything that lists editions (feeds, sitemaps, search filters). */
-export function revalidateEdition(publicationId: string): void {
+/** After an edition is published or withdrawn: everything that lists editions (feeds, sitemaps, search filters), and the edition itself (its files on a CDN). */
+export function revalidateEdition(publicationId: string, date: string): void {
   expire(cacheTags.publication(publicationId));
+  expire(cacheTags.edition(publicationId, date));
 }
 
 /** After a correction: only the article (and what shows its text). */

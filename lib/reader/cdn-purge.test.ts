@@ -17,7 +17,7 @@ describe("CDN purges", () => {
   beforeAll(async () => {
     ({ db } = await createMigratedDatabase());
     publicationId = (await db.publication.create({ data: { slug: "jmrb", name: "江门日报", isDefault: true } })).id;
-    await importEdition({ db, storage: await createTestStorage(), folder: path.join(demoDir, "editions", "2023-03-13") });
+    await importEdition({ db, storage: await createTestStorage(), folder: path.join(demoDir, "editions", "2023-03-13"), publish: true });
     seedArticleId = (await db.article.findFirstOrThrow({ where: { headline: "吹响推进高质量发展奋进号角" } })).id;
   });
 
@@ -32,6 +32,25 @@ describe("CDN purges", () => {
       urls: ["/2023-03-13/A05/4", "/zh-hant/2023-03-13/A05/4", "/2023-03-13/A05", "/zh-hant/2023-03-13/A05"],
     });
     expect(await purgeRequestFor(db, [cacheTags.edition(publicationId, "2023-03-13")])).toEqual({ keys: ["edition-2023-03-13"], urls: [] });
+  });
+
+  it("drop the files readers may no longer see once an edition is withdrawn: page images, PDFs and photos, with their derivatives", async () => {
+    const edition = cacheTags.edition(publicationId, "2023-03-13");
+    // Published: its files stay where they are.
+    expect((await purgeRequestFor(db, [edition])).urls).toEqual([]);
+    await db.edition.updateMany({ data: { status: "WITHDRAWN" } });
+    try {
+      const { keys, urls } = await purgeRequestFor(db, [cacheTags.publication(publicationId), edition]);
+      expect(keys).toEqual(["reader"]);
+      const keysOf = (assets: { storageKey: string; derivatives: { storageKey: string }[] }[]) => assets.flatMap((asset) => [asset.storageKey, ...asset.derivatives.map((derivative) => derivative.storageKey)]);
+      const pageFiles = keysOf(await db.asset.findMany({ where: { OR: [{ pagesAsImage: { some: {} } }, { pagesAsPdf: { some: {} } }] }, select: { storageKey: true, derivatives: { select: { storageKey: true } } } }));
+      const photoFiles = keysOf(await db.asset.findMany({ where: { photo: { isNot: null } }, select: { storageKey: true, derivatives: { select: { storageKey: true } } } }));
+      expect(pageFiles.length).toBeGreaterThan(0);
+      expect(photoFiles.length).toBeGreaterThan(0);
+      expect(urls.toSorted()).toEqual(["/", "/zh-hant", ...[...pageFiles, ...photoFiles].map((key) => `/media/${key}`)].toSorted());
+    } finally {
+      await db.edition.updateMany({ data: { status: "PUBLISHED" } });
+    }
   });
 
   it("are sent to the hook as signed JSON, and tried again when it fails", async () => {

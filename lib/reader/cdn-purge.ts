@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { isoEditionDate } from "@/lib/editions/edition-date";
-import { articleUrl, inScript, pageUrl } from "./urls";
+import { editionDate, isoEditionDate } from "@/lib/editions/edition-date";
+import { mediaVisibility } from "@/lib/media/media-visibility";
+import { articleUrl, inScript, mediaUrl, pageUrl } from "./urls";
 
 // A CDN in front of the reader site keeps pages by surrogate keys, which every
 // reader response carries (Surrogate-Key for Fastly and others, Cache-Tag for
@@ -37,11 +38,16 @@ export async function purgeRequestFor(db: Db, tags: readonly string[]): Promise<
   const keys = new Set<string>();
   const urls = new Set<string>();
   const articleIds: string[] = [];
+  const editions: { publicationId: string; date: string }[] = [];
   for (const tag of tags) {
     if (tag === "publications" || tag.startsWith("publication:")) keys.add(surrogateKeys.all);
-    else if (tag.startsWith("edition:")) keys.add(surrogateKeys.edition(tag.slice(tag.lastIndexOf(":") + 1)));
-    else if (tag.startsWith("article:")) articleIds.push(tag.slice("article:".length));
+    else if (tag.startsWith("edition:")) {
+      const [, publicationId, date] = tag.split(":");
+      keys.add(surrogateKeys.edition(date!));
+      editions.push({ publicationId: publicationId!, date: date! });
+    } else if (tag.startsWith("article:")) articleIds.push(tag.slice("article:".length));
   }
+  const media = await hiddenMediaUrls(db, editions, articleIds);
   if (articleIds.length > 0) {
     const placements = await db.placement.findMany({
       where: { articleId: { in: articleIds } },
@@ -57,8 +63,36 @@ export async function purgeRequestFor(db: Db, tags: readonly string[]): Promise<
       }
     }
   }
-  if (keys.has(surrogateKeys.all)) return { keys: [surrogateKeys.all], urls: ["/", inScript("/", "hant")] };
-  return { keys: [...keys], urls: [...urls] };
+  if (keys.has(surrogateKeys.all)) return { keys: [surrogateKeys.all], urls: ["/", inScript("/", "hant"), ...media] };
+  return { keys: [...keys], urls: [...urls, ...media] };
+}
+
+/**
+ * The files of an edition's pages and of articles' photos that readers may no
+ * longer see (a withdrawal, a killed story, a photo taken out): a CDN may hold
+ * them for a year (they were public and immutable), so they are named to drop.
+ * Files still public are left alone.
+ */
+async function hiddenMediaUrls(db: Db, editions: { publicationId: string; date: string }[], articleIds: string[]): Promise<string[]> {
+  if (editions.length === 0 && articleIds.length === 0) return [];
+  const files = { select: { storageKey: true, derivatives: { select: { storageKey: true } } } } as const;
+  const [pages, photos] = await Promise.all([
+    db.page.findMany({
+      where: { edition: { OR: editions.map(({ publicationId, date }) => ({ publicationId, date: editionDate(date) })) } },
+      select: { pdfAsset: files, imageAsset: files },
+    }),
+    db.photo.findMany({
+      where: { articles: { some: { OR: [{ articleId: { in: articleIds } }, { article: { placements: { some: { page: { edition: { OR: editions.map(({ publicationId, date }) => ({ publicationId, date: editionDate(date) })) } } } } } }] } } },
+      select: { asset: files },
+    }),
+  ]);
+  const assets = [...pages.flatMap((page) => [page.pdfAsset, page.imageAsset]), ...photos.map((photo) => photo.asset)].filter((asset) => asset !== null);
+  const urls: string[] = [];
+  for (const asset of assets) {
+    if ((await mediaVisibility(db, asset.storageKey)) !== "staff") continue;
+    for (const key of [asset.storageKey, ...asset.derivatives.map((derivative) => derivative.storageKey)]) urls.push(mediaUrl(key));
+  }
+  return [...new Set(urls)];
 }
 
 /** The signature of a purge request's body: `sha256=` and the HMAC of the body with CDN_PURGE_SECRET, in hex. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText, isSafeText } from "@/lib/validation/safe-text";
 import { articleBodySchema, bodyPlainText } from "@/lib/articles/body";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -64,10 +65,11 @@ const articleStatus = z.enum(["DRAFT", "SUBMITTED", "EDITING", "READY", "PUBLISH
  * is only cut, by parseSearchQuery.
  */
 export const searchParamsSchema = z.object({
-  q: z.string().catch(""),
+  // What cannot be stored cannot be searched for either: dropped, not refused.
+  q: z.string().transform((q) => cleanText(q)).catch(""),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
-  pageName: z.string().trim().min(1).max(40).optional().catch(undefined),
+  pageName: z.string().trim().min(1).max(40).refine((name) => isSafeText(name)).optional().catch(undefined),
   personId: z.uuid().optional().catch(undefined),
   status: articleStatus.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(SEARCH_MAX_PAGE).catch(1),

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -63,10 +63,17 @@ export class DiskStorage implements Storage {
   async put(key: string, data: Buffer): Promise<void> {
     const file = this.file(key);
     await mkdir(path.dirname(file), { recursive: true });
-    // Write then rename: a reader never sees half a file.
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, data);
-    await rename(temp, file);
+    // Write then rename: a reader never sees half a file. The temporary name is
+    // unique, so two writers of one key (the same photo uploaded twice at once)
+    // never write into each other's file; the last rename wins with the same bytes.
+    const temp = `${file}.${randomUUID()}.tmp`;
+    try {
+      await writeFile(temp, data);
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
   }
 
   get(key: string): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -35,6 +35,12 @@ export async function createMigratedDatabase(): Promise<{ url: string; db: Db }>
 
 export async function createTestStorage(): Promise<DiskStorage> {
   return new DiskStorage(await mkdtemp(path.join(tmpdir(), "newsroom-storage-")));
+}
+
+/** Every file in a test storage folder, temporary files included: what a refusal must leave empty. */
+export async function storedFiles(storage: DiskStorage): Promise<string[]> {
+  const entries = await readdir((storage as unknown as { root: string }).root, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
 }
 
 /** Runs one query on a plain connection (for checks Prisma cannot express). */

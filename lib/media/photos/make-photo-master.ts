@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { MAX_IMAGE_PIXELS } from "@/lib/media/decode-limits";
 import type { PhotoType } from "./detect-photo-type";
 import { unreadableImage } from "./photo-errors";
 
@@ -19,7 +20,7 @@ export interface PhotoMaster {
 export async function makePhotoMaster(data: Buffer, type: Exclude<PhotoType, "image/heic">): Promise<PhotoMaster> {
   try {
     // failOn "warning": libjpeg's "premature end of image" is only a warning.
-    const upright = sharp(data, { failOn: "warning" }).rotate();
+    const upright = sharp(data, { failOn: "warning", limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
     const encoded =
       type === "image/png" ? upright.png({ compressionLevel: 9 }) : type === "image/webp" ? upright.webp({ quality: 92 }) : upright.jpeg({ quality: 92, mozjpeg: true });
     const { data: output, info } = await encoded.toBuffer({ resolveWithObject: true });

@@ -26,6 +26,15 @@ export function unreadableImage(): AppError {
   });
 }
 
+export function imageTooLarge(width: number, height: number, maxPixels: number): AppError {
+  const megapixels = Math.round((width * height) / 1_000_000);
+  const max = maxPixels / 1_000_000;
+  return new AppError("INVALID_INPUT", {
+    "zh-CN": `图片尺寸过大（${width}×${height}，约 ${megapixels} 百万像素），最多 ${max} 百万像素。请缩小后再上传。`,
+    en: `The image is too large (${width}×${height}, about ${megapixels} megapixels); the limit is ${max} megapixels. Make it smaller and upload it again.`,
+  });
+}
+
 export function emptyFile(): AppError {
   return new AppError("INVALID_INPUT", { "zh-CN": "文件是空的。", en: "The file is empty." });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText } from "@/lib/validation/safe-text";
 
 // One schema per input, shared by the dashboard form, the API and the domain.
 
@@ -30,7 +31,7 @@ export type PhotoMetadata = z.output<typeof photoMetadataSchema>;
 
 /** The library's search: words in caption, credit, alt text or file name; a date range (taken or uploaded). */
 export const photoSearchSchema = z.object({
-  q: z.string().trim().max(100).optional().default(""),
+  q: z.string().trim().max(100).transform((q) => cleanText(q)).optional().default(""),
   from: z.iso.date().optional().or(z.literal("").transform(() => undefined)),
   to: z.iso.date().optional().or(z.literal("").transform(() => undefined)),
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1),

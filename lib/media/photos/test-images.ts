@@ -1,3 +1,4 @@
+import { crc32 } from "node:zlib";
 import sharp from "sharp";
 
 // Images made on the spot for the photo tests (no binary fixtures to keep in git).
@@ -27,4 +28,18 @@ export function streamOf(data: Buffer, chunkSize = 64 * 1024): ReadableStream<Ui
       offset += chunkSize;
     },
   });
+}
+
+/**
+ * A PNG of a few hundred bytes whose header declares width × height (a pixel
+ * flood: decoding it would take width × height × channels bytes). The pixel
+ * data is a real 1×1 image's, so only the size lies.
+ */
+export async function pixelFloodPng(width: number, height: number): Promise<Buffer> {
+  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).png().toBuffer();
+  // IHDR is the first chunk: length (4) and type (4) at byte 8, then width and height; its CRC covers type and data.
+  png.writeUInt32BE(width, 16);
+  png.writeUInt32BE(height, 20);
+  png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
+  return png;
 }

@@ -1,14 +1,13 @@
-import { readdir } from "node:fs/promises";
 import exifr from "exifr";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { DiskStorage } from "@/lib/storage/storage";
-import { createMigratedDatabase, createTestStorage } from "@/tests/helpers/database";
+import { createMigratedDatabase, createTestStorage, storedFiles } from "@/tests/helpers/database";
 import { seedNewsroom, type Newsroom } from "@/tests/helpers/newsroom";
 import { MAX_PHOTO_BYTES } from "./photo-errors";
-import { SMALL_HEIC, streamOf, testJpeg } from "./test-images";
+import { pixelFloodPng, SMALL_HEIC, streamOf, testJpeg } from "./test-images";
 import { uploadPhoto } from "./upload-photo";
 
 let db: Db;
@@ -31,16 +30,11 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-async function storedFiles(): Promise<string[]> {
-  const entries = await readdir((storage as unknown as { root: string }).root, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
-}
-
 describe("uploadPhoto refuses bad files and stores nothing", () => {
   async function expectNothingStored() {
     expect(await db.asset.count()).toBe(0);
     expect(await db.photo.count()).toBe(0);
-    expect(await storedFiles()).toEqual([]);
+    expect(await storedFiles(storage)).toEqual([]);
   }
 
   it("refuses a program renamed to .jpg, by its bytes", async () => {
@@ -110,6 +104,16 @@ describe("uploadPhoto refuses bad files and stores nothing", () => {
     await expectNothingStored();
   });
 
+  it("refuses a pixel flood (a tiny PNG declaring 16000×16000) from its header, without decoding it", async () => {
+    const flood = await pixelFloodPng(16_000, 16_000);
+    expect(flood.length).toBeLessThan(1_000);
+    const error = await refusal(upload(flood, { originalName: "flood.png" }));
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.messageFor("zh-CN")).toContain("图片尺寸过大（16000×16000");
+    expect(error.messageFor("en")).toContain("the limit is 50 megapixels");
+    await expectNothingStored();
+  });
+
   it("refuses an empty file", async () => {
     const error = await refusal(upload(Buffer.alloc(0)));
     expect(error.messageFor("zh-CN")).toBe("文件是空的。");
@@ -154,6 +158,16 @@ describe("uploadPhoto", () => {
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "photo.upload", entityId: photoId } });
     expect(audit.actorId).toBe(n.photographer.id);
+  });
+
+  it("answers 30 uploads of one image at once cleanly: one photo, one set of files, 29 duplicates", async () => {
+    const jpeg = await testJpeg({ width: 800, height: 600, seed: 30 });
+    const assetsBefore = await db.asset.count();
+    const results = await Promise.all(Array.from({ length: 30 }, () => upload(jpeg, { originalName: "same.jpg" })));
+    expect(new Set(results.map((result) => result.photoId)).size).toBe(1);
+    expect(results.filter((result) => !result.duplicate).length).toBeLessThanOrEqual(1);
+    expect(await db.asset.count()).toBe(assetsBefore + 1);
+    expect((await storedFiles(storage)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
   it("returns the existing photo when the same file comes again", async () => {

@@ -1,7 +1,10 @@
 import type { Db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
+import { checkImageSize, inDecodeQueue } from "@/lib/media/decode-limits";
+import { removeUnusedAssets } from "@/lib/media/remove-unused-assets";
 import { storeAsset } from "@/lib/media/store-asset";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { Storage } from "@/lib/storage/storage";
 import { convertHeicToJpeg } from "./convert-heic";
 import { detectPhotoType } from "./detect-photo-type";
@@ -46,15 +49,42 @@ export async function uploadPhoto(options: {
   if (original.length === 0) throw emptyFile();
 
   const type = await detectPhotoType(original);
+  await checkImageSize(original);
   const exif = await readExif(original);
-  const decodable = type === "image/heic" ? await convertHeicToJpeg(original) : original;
-  const master = await makePhotoMaster(decodable, type === "image/heic" ? "image/jpeg" : type);
   const publicationId = options.publicationId ?? (await defaultPublicationId(db));
   const credit = exif.artist ? { credit: `${exif.artist} 摄`, personId: null } : await uploaderCredit(db, actor);
   const originalName = cleanFileName(options.originalName);
   // Two uploads of the same file at once race for the same storage key; the loser finds the winner's row.
-  const assetId = await storeAsset({ db, storage: options.storage, actorId: actor.id, data: master.data, mimeType: master.mimeType, kind: "PHOTO", originalName: originalName ?? undefined });
+  const { assetId, storedType } = await inDecodeQueue(async () => {
+    const decodable = type === "image/heic" ? await convertHeicToJpeg(original) : original;
+    const master = await makePhotoMaster(decodable, type === "image/heic" ? "image/jpeg" : type);
+    const id = await storeAsset({ db, storage: options.storage, actorId: actor.id, data: master.data, mimeType: master.mimeType, kind: "PHOTO", originalName: originalName ?? undefined });
+    return { assetId: id, storedType: master.mimeType };
+  });
 
+  // The same file uploaded twice at once: both make the photo row, one wins; the other, retried, finds it.
+  const record = () => recordPhoto({ db, actor, assetId, publicationId, credit, exif, originalName, type, storedType, bytes: original.length });
+  try {
+    return await record().catch((error: unknown) => (isUniqueViolation(error) ? record() : Promise.reject(error)));
+  } catch (error) {
+    await removeUnusedAssets({ db, storage: options.storage, assetIds: [assetId] }).catch(() => {});
+    throw error;
+  }
+}
+
+async function recordPhoto(options: {
+  db: Db;
+  actor: Actor;
+  assetId: string;
+  publicationId: string;
+  credit: { credit: string; personId: string | null } | null;
+  exif: Awaited<ReturnType<typeof readExif>>;
+  originalName: string | null;
+  type: string;
+  storedType: string;
+  bytes: number;
+}): Promise<UploadPhotoResult> {
+  const { db, actor, assetId, publicationId, credit, exif, originalName, type } = options;
   return db.$transaction(async (tx) => {
     const existing = await tx.photo.findUnique({ where: { assetId }, select: { id: true } });
     const photo =
@@ -76,7 +106,7 @@ export async function uploadPhoto(options: {
         action: "photo.upload",
         entityType: "photo",
         entityId: photo.id,
-        data: { assetId, originalName, detectedType: type, storedType: master.mimeType, bytes: original.length, duplicate: Boolean(existing) },
+        data: { assetId, originalName, detectedType: type, storedType: options.storedType, bytes: options.bytes, duplicate: Boolean(existing) },
       },
     });
     return { photoId: photo.id, duplicate: Boolean(existing) };

@@ -39,7 +39,7 @@ async function outcome(state: EditionActionState): Promise<EditionActionState> {
 export async function publishEditionAction(_state: EditionActionState, form: FormData): Promise<EditionActionState> {
   const state = await runAction({
     schema: z.object({ editionId, override: reason }),
-    input: Object.fromEntries(form),
+    input: formObject(form),
     run: (user, data) => withProblems(() => publishEdition({ db: getDb(), actor: user, editionId: data.editionId, override: data.override })),
     success: (m) => m.editions.published,
   });
@@ -50,7 +50,7 @@ export async function scheduleEditionAction(_state: EditionActionState, form: Fo
   const state = await runAction({
     // The form's datetime-local is Beijing time (the paper's time zone).
     schema: z.object({ editionId, at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/), override: reason }),
-    input: Object.fromEntries(form),
+    input: formObject(form),
     run: (user, data) =>
       withProblems(() => scheduleEdition({ db: getDb(), actor: user, editionId: data.editionId, at: new Date(`${data.at}:00+08:00`), override: data.override })),
     success: (m) => m.editions.scheduled,
@@ -61,7 +61,7 @@ export async function scheduleEditionAction(_state: EditionActionState, form: Fo
 export async function unscheduleEditionAction(_state: EditionActionState, form: FormData): Promise<EditionActionState> {
   return runAction({
     schema: z.object({ editionId }),
-    input: Object.fromEntries(form),
+    input: formObject(form),
     run: async (user, data) => {
       await unscheduleEdition({ db: getDb(), actor: user, editionId: data.editionId });
       revalidatePath("/admin/editions");
@@ -73,10 +73,10 @@ export async function unscheduleEditionAction(_state: EditionActionState, form: 
 
 export async function withdrawEditionAction(_state: EditionActionState, form: FormData): Promise<EditionActionState> {
   const { m } = await getDashboardMessages();
-  if (!String(form.get("reason") ?? "").trim()) return { ok: false, message: m.editions.reasonRequired };
+  if (!String(formObject(form).reason ?? "").trim()) return { ok: false, message: m.editions.reasonRequired };
   return runAction({
     schema: z.object({ editionId, reason: z.string().trim().min(1).max(500) }),
-    input: Object.fromEntries(form),
+    input: formObject(form),
     run: async (user, data) => {
       await withdrawEdition({ db: getDb(), actor: user, editionId: data.editionId, reason: data.reason });
       revalidatePath("/admin/editions");
@@ -90,7 +90,7 @@ const pageId = z.uuid();
 
 export async function withdrawPageAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const { m } = await getDashboardMessages();
-  if (!String(form.get("reason") ?? "").trim()) return { ok: false, message: m.editionsPlan.pagePublishing.reasonRequired };
+  if (!String(formObject(form).reason ?? "").trim()) return { ok: false, message: m.editionsPlan.pagePublishing.reasonRequired };
   return runAction({
     schema: z.object({ pageId, reason: z.string().trim().min(1).max(500) }),
     input: formObject(form),

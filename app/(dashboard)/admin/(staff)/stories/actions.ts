@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { runAction, type ActionState } from "@/lib/actions/run-action";
+import { formObject, runAction, type ActionState } from "@/lib/actions/run-action";
 import { getDb } from "@/lib/db/client";
 import { updatePhotoMetadata } from "@/lib/media/photos/update-photo";
 import { correctStory } from "@/lib/stories/correct-story";
@@ -100,7 +100,7 @@ export async function loadStoryAction(input: { storyId: string }) {
 export async function restoreRevisionAction(_state: ActionState, form: FormData): Promise<ActionState<{ version: number }>> {
   return runAction({
     schema: z.object({ storyId, version: z.coerce.number().int().min(1), baseVersion: z.coerce.number().int().min(1) }),
-    input: Object.fromEntries(form),
+    input: formObject(form),
     run: async (user, data) => {
       const saved = await restoreRevision({ db: getDb(), actor: user, ...data });
       return { version: saved.version };

@@ -27,7 +27,7 @@ async function planned<T>(result: Promise<ActionState<T>>): Promise<ActionState<
 
 export async function createEditionAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const raw = formObject(form);
-  const pageNameIds = form.getAll("pageNameIds").map(String);
+  const pageNameIds = [raw.pageNameIds ?? []].flat().map(String);
   const result = await runAction({
     schema: createEditionSchema,
     input: { date: raw.date, issueNumber: raw.issueNumber === "" || raw.issueNumber === undefined ? null : raw.issueNumber, pageNameIds },
