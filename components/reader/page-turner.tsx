@@ -1,3 +1,5 @@
+import { SWIPE_SCRIPT } from "@/lib/reader/inline-scripts.js";
+
 /**
  * Turns the page from beside the page image: 上一版 / 下一版 as large buttons
  * (links, so they work without JavaScript), and a swipe across the image
@@ -26,6 +28,3 @@ export function PageTurner(props: { previousHref?: string; nextHref?: string; t:
     </nav>
   );
 }
-
-/** A horizontal swipe over the page image (not a scroll, not a pinch) follows 上一版 or 下一版. */
-const SWIPE_SCRIPT = `(function(){var f=document.querySelector(".page-map"),n=document.currentScript.parentNode,x,y;if(!f)return;f.addEventListener("touchstart",function(e){x=e.touches.length===1?e.touches[0].clientX:null;y=x===null?null:e.touches[0].clientY},{passive:true});f.addEventListener("touchend",function(e){if(x===null||x===undefined)return;var t=e.changedTouches[0],dx=t.clientX-x,dy=t.clientY-y;x=null;if(Math.abs(dx)<60||Math.abs(dy)>Math.abs(dx)/2)return;var a=n.querySelector(dx<0?"a[rel=next]":"a[rel=prev]");if(a)location.href=a.href})})()`;

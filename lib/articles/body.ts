@@ -1,3 +1,4 @@
+import "@/lib/http/zod-without-eval";
 import { z } from "zod";
 
 // An article body is a ProseMirror/Tiptap JSON document restricted to what a

@@ -39,6 +39,12 @@ function isTrusted(trusted: BlockList, address: string): boolean {
   return trusted.check(address, isIP(address) === 6 ? "ipv6" : "ipv4");
 }
 
+/** Whether the peer the server saw is a trusted proxy, whose X-Forwarded-* headers may be believed. */
+export function peerIsTrusted(headers: Pick<Headers, "get">, trusted: BlockList): boolean {
+  const peer = normalise(headers.get(PEER_HEADER) ?? "");
+  return peer !== undefined && isTrusted(trusted, peer);
+}
+
 /** The client's address, or undefined when the server did not say who its peer was. */
 export function clientAddress(headers: Headers, trusted: BlockList): string | undefined {
   const peer = normalise(headers.get(PEER_HEADER) ?? "");

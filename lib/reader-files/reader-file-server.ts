@@ -3,7 +3,7 @@ import { isEditionDate } from "@/lib/editions/edition-date";
 import { SCRIPT_COOKIE, type Script } from "@/lib/reader/script";
 import { inScript, pageUrl, TRADITIONAL_PREFIX, type PublicationRef } from "@/lib/reader/urls";
 import { isStorageNotFound, type Storage } from "@/lib/storage/storage";
-import { securityHeaders, surrogateKeysOf } from "@/lib/http/security-headers.js";
+import { securityHeaders, STRICT_TRANSPORT_SECURITY, surrogateKeysOf } from "@/lib/http/security-headers.js";
 import { PAGE_CACHE_CONTROL, readerKeys, readJson, type EditionRoutes, type FileRef, type PublicationRoutes, type SiteRoutes } from "./site-routes";
 
 // The fast path of `npm start`: published reader pages answered straight from
@@ -52,9 +52,10 @@ export interface ReaderFileServer {
   forget(): void;
 }
 
-export function createReaderFileServer(options: { storage: Storage; now?: () => number }): ReaderFileServer {
+export function createReaderFileServer(options: { storage: Storage; now?: () => number; overHttps?: (request: IncomingMessage) => boolean }): ReaderFileServer {
   const { storage } = options;
   const now = options.now ?? Date.now;
+  const overHttps = options.overHttps ?? (() => false);
   const tables = new Map<string, { value: unknown; readAt: number; refreshing?: Promise<unknown> }>();
   const files = new Map<string, Buffer>();
   let fileBytes = 0;
@@ -107,14 +108,19 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
     return data;
   }
 
-  // Set in one writeHead: the headers every reader answer shares, and its surrogate keys.
-  function headersFor(path: string): Record<string, string> {
-    const keys = surrogateKeysOf(path);
-    return { ...SECURITY_HEADERS, "Surrogate-Key": keys.join(" "), "Cache-Tag": keys.join(",") };
+  /** The security headers of every answer; HSTS only when the browser came over https. */
+  function securityFor(request: IncomingMessage): Record<string, string> {
+    return overHttps(request) ? { ...SECURITY_HEADERS, "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : SECURITY_HEADERS;
   }
 
-  function redirect(response: ServerResponse, path: string, location: string, status = 307, cacheControl = REDIRECT_CACHE_CONTROL) {
-    response.writeHead(status, { ...headersFor(path), Location: location, "Cache-Control": cacheControl, "Content-Length": "0" });
+  // Set in one writeHead: the headers every reader answer shares, and its surrogate keys.
+  function headersFor(request: IncomingMessage, path: string): Record<string, string> {
+    const keys = surrogateKeysOf(path);
+    return { ...securityFor(request), "Surrogate-Key": keys.join(" "), "Cache-Tag": keys.join(",") };
+  }
+
+  function redirect(request: IncomingMessage, response: ServerResponse, path: string, location: string, status = 307, cacheControl = REDIRECT_CACHE_CONTROL) {
+    response.writeHead(status, { ...headersFor(request, path), Location: location, "Cache-Control": cacheControl, "Content-Length": "0" });
     response.end();
     return true;
   }
@@ -122,7 +128,7 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
   async function sendPage(request: IncomingMessage, response: ServerResponse, path: string, ref: FileRef, status = 200) {
     const encoding = encodingFor(request.headers["accept-encoding"]);
     const etag = `"${ref.hash}${encoding === "identity" ? "" : `-${encoding}`}"`;
-    const headers: Record<string, string> = { ...headersFor(path), Vary: "Accept-Encoding", "Cache-Control": status === 200 ? PAGE_CACHE_CONTROL : REDIRECT_CACHE_CONTROL };
+    const headers: Record<string, string> = { ...headersFor(request, path), Vary: "Accept-Encoding", "Cache-Control": status === 200 ? PAGE_CACHE_CONTROL : REDIRECT_CACHE_CONTROL };
     if (status === 200) {
       headers["ETag"] = etag;
       headers["Last-Modified"] = ref.modified;
@@ -151,7 +157,7 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
       if (isStorageNotFound(error)) return false;
       throw error;
     }
-    response.writeHead(200, { ...SECURITY_HEADERS, "Content-Type": "text/css; charset=utf-8", "Content-Length": String(body.length), "Cache-Control": ASSET_CACHE_CONTROL, ETag: `"${name}"` });
+    response.writeHead(200, { ...securityFor(request), "Content-Type": "text/css; charset=utf-8", "Content-Length": String(body.length), "Cache-Control": ASSET_CACHE_CONTROL, ETag: `"${name}"` });
     response.end(request.method === "HEAD" ? undefined : body);
     return true;
   }
@@ -167,7 +173,7 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
       if (/[\u0000-\u001f\u007f]/.test(path)) throw new URIError("control character");
     } catch {
       // A malformed escape (a lone "%") or a control character is the client's error, on any path.
-      response.writeHead(400, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+      response.writeHead(400, { ...securityFor(request), "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
       response.end("Bad request: the address is not valid.");
       return true;
     }
@@ -192,15 +198,15 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
     if (segments[0] === "p" && publication.isDefault) {
       const query = url.includes("?") ? url.slice(url.indexOf("?")) : "";
       // The path was decoded: escaped again, or a character outside ASCII would not fit in the Location header.
-      return redirect(response, path, `${inScript(`/${routed.map(encodeURIComponent).join("/")}`, script)}${query}`, 308);
+      return redirect(request, response, path, `${inScript(`/${routed.map(encodeURIComponent).join("/")}`, script)}${query}`, 308);
     }
 
     const [first, second, third, ...deeper] = routed;
     if (first === undefined) {
       // A remembered choice of script (the 简/繁 link sets a cookie) only opens the front door in it.
       const cookie = request.headers.cookie ?? "";
-      if (script === "hans" && publication.isDefault && REMEMBERS_TRADITIONAL.test(cookie)) return redirect(response, path, TRADITIONAL_PREFIX, 307, FRONT_DOOR_CACHE_CONTROL);
-      return routes.latest ? redirect(response, path, pageUrl(publication, routes.latest.date, routes.latest.first), 307, FRONT_DOOR_CACHE_CONTROL) : notFound();
+      if (script === "hans" && publication.isDefault && REMEMBERS_TRADITIONAL.test(cookie)) return redirect(request, response, path, TRADITIONAL_PREFIX, 307, FRONT_DOOR_CACHE_CONTROL);
+      return routes.latest ? redirect(request, response, path, pageUrl(publication, routes.latest.date, routes.latest.first), 307, FRONT_DOOR_CACHE_CONTROL) : notFound();
     }
     if (first === "archive") {
       const files = routes.archive[routed.slice(1).join("/")];
@@ -209,7 +215,7 @@ export function createReaderFileServer(options: { storage: Storage; now?: () => 
     if (!isEditionDate(first) || deeper.length > 0) return notFound();
     const edition = await table<EditionRoutes>(readerKeys.edition(publication.slug, first));
     if (!edition) return notFound();
-    if (second === undefined) return redirect(response, path, pageUrl(publication, first, edition.first));
+    if (second === undefined) return redirect(request, response, path, pageUrl(publication, first, edition.first));
     const files = edition.files[third === undefined ? second : `${second}/${third}`];
     if (!files) return notFound();
     return sendPage(request, response, path, files[script]);

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/config/env";
+import { parseTrustedProxies } from "@/lib/http/client-address";
+import { nodeHeaders, servedOverHttps } from "@/lib/http/served-over-https";
 import type { Storage } from "@/lib/storage/storage";
 import { createReaderFileServer, readerAssetUrl, type ReaderFileServer } from "./reader-file-server";
 import type { RenderReaderDocument } from "./reader-documents";
@@ -44,7 +46,8 @@ export async function startReaderFiles(options: { rendering: ReaderRendering; lo
   // A settings change renders every file: in the background, its progress in the store for the dashboard.
   setReaderChangeRenderer((change) => (change.kind === "publications" ? renderEverything() : renderReaderChange(rendering, change).catch(renderAgainLater(change))));
   setReaderPreviewRenderer((request) => renderPreview(rendering, request));
-  const server = createReaderFileServer({ storage: rendering.storage });
+  const https = { siteUrl: env().NEXTAUTH_URL, trustedProxies: parseTrustedProxies(env().TRUSTED_PROXIES) };
+  const server = createReaderFileServer({ storage: rendering.storage, overHttps: (request) => servedOverHttps(nodeHeaders(request.headers), https) });
   setReaderFileServer(server);
   const site = await readJson<SiteRoutes>(rendering.storage, readerKeys.site());
   if (site?.version === rendering.version) return server;

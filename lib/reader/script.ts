@@ -4,14 +4,8 @@ import * as OpenCC from "opencc-js/cn2t";
 export const scripts = ["hans", "hant"] as const;
 export type Script = (typeof scripts)[number];
 
-export const SCRIPT_COOKIE = "script";
-
-/**
- * Remembers the reader's choice when a 简/繁 link (`data-script-choice`) is
- * followed, for `/` to open in that script next time: the link itself is a
- * plain link to the page's twin URL.
- */
-export const SCRIPT_CHOICE_SCRIPT = `document.addEventListener("click",function(e){var a=e.target&&e.target.closest&&e.target.closest("a[data-script-choice]");if(a)document.cookie="${SCRIPT_COOKIE}="+a.getAttribute("data-script-choice")+";path=/;max-age=31536000;samesite=lax"})`;
+// The cookie and the script that sets it live with the reader's other inline scripts (their CSP hashes).
+export { SCRIPT_CHOICE_SCRIPT, SCRIPT_COOKIE } from "./inline-scripts.js";
 
 export function isScript(value: unknown): value is Script {
   return value === "hans" || value === "hant";

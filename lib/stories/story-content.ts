@@ -1,3 +1,4 @@
+import "@/lib/http/zod-without-eval";
 import { z } from "zod";
 import { articleBodySchema, bodyPlainText, countWords, type ArticleBody } from "@/lib/articles/body";
 import { BylineRole } from "@/lib/db/generated/enums";

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { isScript, SCRIPT_CHOICE_SCRIPT, scriptLang } from "@/lib/reader/script";
-import { FONT_SIZE_INIT_SCRIPT } from "@/components/reader/font-size-controls";
+import { FONT_SIZE_INIT_SCRIPT } from "@/lib/reader/inline-scripts.js";
 import "../../globals.css";
 
 export const metadata: Metadata = {

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { ReaderContext, RenderAssets } from "@/lib/reader-files/reader-documents";
 import { SCRIPT_CHOICE_SCRIPT, scriptLang } from "@/lib/reader/script";
 import { absoluteUrl, feedUrl, inScript, publicationUrl } from "@/lib/reader/urls";
-import { FONT_SIZE_INIT_SCRIPT } from "../font-size-controls";
+import { FONT_SIZE_INIT_SCRIPT } from "@/lib/reader/inline-scripts.js";
 import { ReaderHeader } from "../reader-header";
 import { SiteFooter } from "../site-footer";
 
