@@ -39,12 +39,14 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /(publishing|instances)\// },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /(publishing|instances|backup)\// },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /reader\/.*\.spec\.ts/ },
     // Changes which edition is the latest: runs after everything else.
     { name: "publishing", use: { ...devices["Desktop Chrome"] }, testMatch: /publishing\/.*\.spec\.ts/, dependencies: ["desktop", "phone"] },
-    // Two instances behind nginx, and PostgreSQL stopped and started again: last of all.
+    // Two instances behind nginx, and PostgreSQL stopped and started again: after publishing.
     { name: "instances", use: { ...devices["Desktop Chrome"] }, testMatch: /instances\/.*\.spec\.ts/, dependencies: ["publishing"] },
+    // npm run backup and restore with npm start on data folders of their own; after the rest, so as not to slow it.
+    { name: "backup", use: { ...devices["Desktop Chrome"] }, testMatch: /backup\/.*\.spec\.ts/, dependencies: ["instances"] },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

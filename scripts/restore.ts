@@ -5,11 +5,9 @@ import path from "node:path";
 import { BackupError } from "../lib/backup/backup-error";
 import { restoreBackup } from "../lib/backup/restore-backup";
 import { getDb } from "../lib/db/client";
-import { renderAllReaderFiles } from "../lib/reader-files/render-reader-files";
 import { storageFor } from "../lib/storage/get-storage";
 import { readEnvOrExit } from "./lib/local-services";
 import { fromRoot, projectRoot } from "./lib/project";
-import { commandReaderRendering } from "./lib/reader-rendering";
 
 const usage = "用法 (usage): npm run restore -- <archive> [--data-dir <dir>] [--force]";
 const args = process.argv.slice(2);
@@ -46,6 +44,9 @@ try {
     renderReaderSite: async (url) => {
       // The reader queries read through the process's one client.
       process.env.DATABASE_URL = url;
+      // Loaded here: the renderer (React, Tailwind) takes seconds to load, and a refusal needs none of it.
+      const { commandReaderRendering } = await import("./lib/reader-rendering");
+      const { renderAllReaderFiles } = await import("../lib/reader-files/render-reader-files");
       const rendering = await commandReaderRendering(storageFor(config, path.join(dataDir, "storage")));
       await renderAllReaderFiles(rendering, ({ done, total }) => {
         if (done === total || done % 100 === 0) console.log(`  reader pages ${done}/${total}`);
@@ -59,6 +60,7 @@ try {
   console.error(`\n恢复失败 (restore failed): ${error instanceof BackupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   exitCode = 1;
 } finally {
-  await getDb().$disconnect().catch(() => {});
+  // Only the reader rendering opened the process's client (a refusal never gets that far).
+  if (process.env.DATABASE_URL) await getDb().$disconnect().catch(() => {});
 }
 process.exit(exitCode);

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -150,6 +150,15 @@ describe("restore", () => {
     expect(existsSync(target)).toBe(false);
   }, 60_000);
 
+  it("refuses an archive holding a link, which could point a restored file anywhere", async () => {
+    const linked = await repack("linked", async (folder) => symlink("/etc/passwd", path.join(folder, "storage", "photos", "ab", "cd.jpg")));
+    const target = path.join(work, "target-linked");
+    await expect(restoreBackup({ archive: linked, dataDir: target, config, root: projectRoot, renderReaderSite: noRender })).rejects.toThrow(
+      `${linked} holds storage/photos/ab/cd.jpg, which is not a plain file; nothing was changed.`,
+    );
+    expect(existsSync(target)).toBe(false);
+  }, 60_000);
+
   it("refuses an archive of a newer app, a missing archive, a non-empty folder and a running server, each in one line", async () => {
     const newer = await repack("newer", async (folder) => {
       const file = path.join(folder, "manifest.json");
@@ -185,7 +194,7 @@ async function repack(name: string, edit: (folder: string) => Promise<void>): Pr
   await tar.x({ file: archive, cwd: folder });
   await edit(folder);
   const file = path.join(work, `${name}.tar.gz`);
-  await tar.c({ gzip: true, cwd: folder, file, portable: true }, await readdir(folder));
+  await tar.c({ gzip: { level: 1 }, cwd: folder, file, portable: true }, await readdir(folder));
   await rm(folder, { recursive: true, force: true });
   return file;
 }

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, type Stats } from "node:fs";
 import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -71,9 +71,18 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
   let touched = false;
   try {
     log(`Checking ${archive}…`);
-    await tar.x({ file: archive, cwd: staging, strict: true, preserveOwner: false }).catch((error: Error) => {
+    // Files and folders only: a link could point a restored file anywhere on this machine.
+    const unexpected: string[] = [];
+    const filter = (entryPath: string, entry: tar.ReadEntry | Stats) => {
+      const kind = "type" in entry ? entry.type : undefined;
+      if (kind === "File" || kind === "Directory") return true;
+      unexpected.push(entryPath);
+      return false;
+    };
+    await tar.x({ file: archive, cwd: staging, strict: true, preserveOwner: false, filter }).catch((error: Error) => {
       throw new BackupError(`${archive} is damaged or not a backup archive (${error.message}); nothing was changed.`);
     });
+    if (unexpected.length) throw new BackupError(`${archive} holds ${unexpected[0]}, which is not a plain file; nothing was changed.`);
     const manifest = await readManifest(staging, archive);
     await verifyFiles(staging, manifest, archive);
     await assertRestorable(manifest, config, root);
