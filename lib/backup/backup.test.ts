@@ -24,6 +24,8 @@ let work: string;
 let source: string;
 let running: EmbeddedDatabase;
 let archive: string;
+/** Rows written to backup_probe while the backup ran. */
+let probeRows = 0;
 
 const query = async <T extends pg.QueryResultRow>(url: string, text: string) => {
   const client = new pg.Client({ connectionString: url });
@@ -58,8 +60,19 @@ afterAll(async () => {
 });
 
 describe("backup", () => {
-  it("copies the running database, the stored files and the secrets into one private archive with a manifest", async () => {
-    const { file, manifest } = await createBackup({ config, dataDir: source, out: path.join(work, "archives") + "/", root: projectRoot });
+  it("copies the running database while it is written to, the stored files and the secrets into one private archive with a manifest", async () => {
+    // Rows committed one by one throughout the copy: the restored database must hold exactly the first k of them.
+    await query(running.url, "CREATE TABLE backup_probe (n int PRIMARY KEY, filler text NOT NULL)");
+    let writing = true;
+    const writer = (async () => {
+      const client = new pg.Client({ connectionString: running.url });
+      await client.connect();
+      while (writing) await client.query("INSERT INTO backup_probe VALUES ($1, repeat('x', 200))", [(probeRows += 1)]);
+      await client.end();
+    })();
+    const backup = createBackup({ config, dataDir: source, out: path.join(work, "archives") + "/", root: projectRoot });
+    const { file, manifest } = await backup.finally(() => (writing = false));
+    await writer;
     archive = file;
     expect(path.basename(file)).toMatch(/^newsroom-backup-\d{8}-\d{6}\.tar\.gz$/);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
@@ -120,6 +133,17 @@ describe("restore", () => {
     const restored = await startEmbeddedPostgres({ dataDir: path.join(target, "postgres") });
     try {
       expect(await query(restored.url, "SELECT slug, name FROM publications")).toEqual([{ slug: "jmrb", name: "江门日报" }]);
+      // A consistent point in time: rows 1..k, by a sequential scan and by the primary key's index alike.
+      const [bySeqScan] = await query<{ count: number; max: number }>(restored.url, "SELECT count(*)::int AS count, coalesce(max(n), 0) AS max FROM backup_probe");
+      expect(bySeqScan!.count).toBe(bySeqScan!.max);
+      expect(bySeqScan!.count).toBeGreaterThan(0);
+      expect(bySeqScan!.count).toBeLessThanOrEqual(probeRows);
+      const client = new pg.Client({ connectionString: restored.url });
+      await client.connect();
+      await client.query("SET enable_seqscan = off");
+      const { rows: [byIndex] } = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM backup_probe WHERE n > 0");
+      await client.end();
+      expect(byIndex).toEqual({ count: bySeqScan!.count });
     } finally {
       await restored.stop();
     }
