@@ -39,16 +39,18 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /(publishing|instances|security)\// },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /(publishing|instances|security|backup)\// },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /reader\/.*\.spec\.ts/ },
     // Changes which edition is the latest: runs after everything else.
     { name: "publishing", use: { ...devices["Desktop Chrome"] }, testMatch: /publishing\/.*\.spec\.ts/, dependencies: ["desktop", "phone"] },
-    // Two instances behind nginx, and PostgreSQL stopped and started again: last of all.
+    // Two instances behind nginx, and PostgreSQL stopped and started again: after publishing.
     { name: "instances", use: { ...devices["Desktop Chrome"] }, testMatch: /instances\/.*\.spec\.ts/, dependencies: ["publishing"] },
-    // Attacks (`npm run test:security` runs these alone): after everything else, since they leave
-    // sign-in waits behind; the brute-force attempts last of all, once nobody else signs in.
+    // Attacks (`npm run test:security` runs these alone): after the rest, since they leave
+    // sign-in waits behind; the brute-force attempts once nobody else signs in.
     { name: "security", use: { ...devices["Desktop Chrome"] }, testMatch: /security\/.*\.spec\.ts/, testIgnore: /sign-in-attacks/, dependencies: process.env.E2E_SECURITY_ONLY ? [] : ["instances"] },
     { name: "security-sign-in", use: { ...devices["Desktop Chrome"] }, testMatch: /security\/sign-in-attacks\.spec\.ts/, dependencies: ["security"] },
+    // npm run backup and restore with npm start on data folders of their own (the same build): last of all.
+    { name: "backup", use: { ...devices["Desktop Chrome"] }, testMatch: /backup\/.*\.spec\.ts/, dependencies: ["security-sign-in"] },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
