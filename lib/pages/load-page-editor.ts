@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { PageRenderStatus, RegionSource, TextLayerIssue } from "@/lib/db/generated/enums";
 import { readStoryParts } from "@/lib/regions/story-parts";
 import { editionDate } from "@/lib/editions/edition-date";
+import { isLivePage } from "./page-pdf-replacement";
 import { pageError } from "./page-errors";
 import { polygonSchema, type Polygon } from "./region-schema";
 import { regionsVersion } from "./regions-version";
@@ -30,6 +31,8 @@ export interface PageEditorData {
     renderError: string | null;
     /** Why the PDF's text cannot anchor regions (they are drawn by hand), or null. */
     textLayerIssue: TextLayerIssue | null;
+    /** Readers see it (published, in a published edition): a new PDF is refused until it is withdrawn. */
+    live: boolean;
   };
   edition: { id: string; date: string; pages: { id: string; number: string; name: string }[] };
   /** The page image's derivatives (WebP), smallest first; empty before the first render. */
@@ -69,6 +72,8 @@ export async function loadPageEditor(options: { db: Db; actor: Actor; date: stri
       renderStatus: true,
       renderError: true,
       textLayerIssue: true,
+      status: true,
+      edition: { select: { status: true } },
       imageAsset: { select: { width: true, height: true, derivatives: { orderBy: { width: "asc" }, select: { width: true, storageKey: true } } } },
       placements: { orderBy: [{ position: "asc" }], select: { id: true, articleId: true, position: true, part: true, article: { select: { headline: true, status: true } } } },
       regions: { orderBy: [{ number: "asc" }, { createdAt: "asc" }] },
@@ -76,7 +81,7 @@ export async function loadPageEditor(options: { db: Db; actor: Actor; date: stri
   });
   const asset = page.imageAsset;
   return {
-    page: { id: page.id, number: page.number, name: page.name, renderStatus: page.renderStatus, renderError: page.renderError, textLayerIssue: page.textLayerIssue },
+    page: { id: page.id, number: page.number, name: page.name, renderStatus: page.renderStatus, renderError: page.renderError, textLayerIssue: page.textLayerIssue, live: isLivePage(page) },
     edition: { id: edition.id, date: options.date, pages: edition.pages },
     image: asset?.width && asset.height ? { width: asset.width, height: asset.height, variants: asset.derivatives } : null,
     placements: page.placements.map((placement) => ({

@@ -5,6 +5,7 @@ import type { Storage } from "@/lib/storage/storage";
 import { detectPageRegions, type DetectPageRegionsReport } from "@/lib/regions/detect-page-regions";
 import type { PageLayout } from "@/lib/regions/read-page-layout";
 import { readPagePdfOffThread } from "./read-page-pdf-off-thread";
+import { isLivePage } from "./page-pdf-replacement";
 import { storeRenderError } from "./render-error";
 import { storePageImage } from "./store-page-image";
 
@@ -45,7 +46,9 @@ export const RENDER_LOCK_NAMESPACE = 0x52454e44; // "REND"
  * this process dies mid-render, the locks go with its connection and the page
  * is picked up again, up to MAX_RENDER_ATTEMPTS renders. On success the new
  * PDF and image replace the old ones in one update; on failure the page says
- * why (FAILED, `renderError`) and keeps its previous image. Regions are
+ * why (FAILED, `renderError`) and keeps its previous image and regions: so
+ * does a blank PDF (readPagePdf refuses it) and a page published since its
+ * upload (readers see it: withdraw it first). Regions are
  * detected after commit, from the layout read during the render.
  */
 export async function renderNextPage(options: WorkerOptions): Promise<RenderOutcome | null> {
@@ -60,6 +63,13 @@ export async function renderNextPage(options: WorkerOptions): Promise<RenderOutc
       if (claimed.attempts > MAX_RENDER_ATTEMPTS) {
         options.log?.(`Page ${pageId}: ${MAX_RENDER_ATTEMPTS} renders did not finish; giving up on its PDF`);
         const message = { "zh-CN": pageMessages["zh-CN"].errors.renderGaveUp, en: pageMessages.en.errors.renderGaveUp };
+        await tx.page.update({ where: { id: pageId }, data: { pendingPdfAssetId: null, renderStatus: "FAILED", renderError: storeRenderError(message) } });
+        return { pageId, status: "FAILED", error: message["zh-CN"] };
+      }
+      // Published while its PDF waited: readers see the page, so the new PDF does not replace it (page-pdf-replacement.ts).
+      const state = await tx.page.findUniqueOrThrow({ where: { id: pageId }, select: { number: true, status: true, edition: { select: { status: true } } } });
+      if (isLivePage(state)) {
+        const message = { "zh-CN": pageMessages["zh-CN"].errors.publishedMeanwhile(state.number), en: pageMessages.en.errors.publishedMeanwhile(state.number) };
         await tx.page.update({ where: { id: pageId }, data: { pendingPdfAssetId: null, renderStatus: "FAILED", renderError: storeRenderError(message) } });
         return { pageId, status: "FAILED", error: message["zh-CN"] };
       }

@@ -107,6 +107,11 @@ const zhCN = {
     regionsChanged: "这一版的热区在您修改期间已被他人保存或重新识别。您的修改没有保存：请记下它们，刷新后再改。",
     regionHasStory: "该热区已对应稿件。",
     regionNoText: "该热区没有识别出的文字。",
+    blankPage: "这个 PDF 是空白页（版面图上什么都没有），不能用作版面。请检查排版系统导出的文件后重新上传。",
+    publishedPage: (number: string) =>
+      `第${number}版已发布，读者正在看它，不能直接替换它的 PDF。请先在本期页面撤下第${number}版，上传新 PDF、核对版面图和热区后再重新发布。`,
+    publishedMeanwhile: (number: string) => `第${number}版在新 PDF 生成版面图之前已发布，新 PDF 没有替换它。请先撤下第${number}版再上传。`,
+    renderPending: (number: string) => `第${number}版的新 PDF 还在生成版面图和热区，请等生成完并核对后再重新发布。`,
   },
 };
 
@@ -214,6 +219,11 @@ const en: PageMessages = {
     regionsChanged: "Someone else saved this page's regions, or a new PDF was detected, while you were editing. Your changes were not saved: note them, reload and edit again.",
     regionHasStory: "This region already has a story.",
     regionNoText: "No text was found in this region.",
+    blankPage: "This PDF is a blank page (its page image shows nothing) and cannot be used. Check the file exported by the layout system and upload it again.",
+    publishedPage: (number: string) =>
+      `Page ${number} is published and readers are viewing it: its PDF cannot be replaced directly. Withdraw page ${number} on this edition's page first, upload the new PDF, check its image and regions, then republish it.`,
+    publishedMeanwhile: (number: string) => `Page ${number} was published before the new PDF was rendered, so the new PDF did not replace it. Withdraw page ${number} first, then upload it.`,
+    renderPending: (number: string) => `Page ${number}'s new PDF is still being rendered and its regions found: wait until that is done and check them, then republish.`,
   },
 };
 

@@ -78,6 +78,12 @@ export default async function PageEditorPage({ params }: Params) {
       <div className="mt-3">
         <RenderStatus status={page.renderStatus} error={renderErrorFor(page.renderError, locale)} hasImage={Boolean(editorImage)} locale={locale} />
       </div>
+      {page.live && (
+        // The server refuses a new PDF for this page; said before the editor tries.
+        <p className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-amber-950" data-live-page-notice>
+          {t.errors.publishedPage(page.number)} <Link href={`/admin/editions/${edition.date}`}>{edition.date}</Link>
+        </p>
+      )}
       <div className="mt-3">
         <EditionPdfUploader editionId={edition.id} pages={[{ id: page.id, number: page.number }]} locale={locale} />
       </div>
