@@ -1,16 +1,16 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import * as mupdf from "mupdf";
 import { demoEditor } from "../helpers/accounts";
 import { expectNoAxeViolations } from "../helpers/axe";
 import { e2eStore } from "../helpers/nginx";
 import { signIn } from "../helpers/sign-in";
 
-// A new PDF for a page of the published demo edition: refused while readers see
-// the page, taken once the page is withdrawn, and before readers (the app and
-// the store's copy nginx serves) when it is republished; a blank PDF is refused.
-// Page A03, which no other publishing spec reads (they run beside this one).
+// A new PDF for a page of the published demo edition waits beside the page
+// until the editor applies it; then readers (the app and the store's copy nginx
+// serves) get the new image. Page A03, which no other publishing spec reads
+// (they run beside this one).
 
 const demoPdf = path.join(import.meta.dirname, "..", "..", "prisma", "demo", "editions", "2023-03-13", "A05.pdf");
 const pageImage = /\/media\/page-images\/[0-9a-f]{2}\/[0-9a-f]{64}\.webp/;
@@ -37,7 +37,7 @@ function blank(): Buffer {
   return Buffer.from(document.saveToBuffer("").asUint8Array());
 }
 
-test("an editor replaces the PDF of a published page: refused while readers see it; withdrawn, uploaded and republished, readers get the new image; a blank PDF is refused", async ({ page, request }) => {
+test("an editor replaces the PDF of a published page: it waits with its pre-flight while readers see the old page; applied, readers get the new image; discarded, nothing changes; a blank PDF is refused", async ({ page, request }) => {
   test.setTimeout(180_000);
   const store = await e2eStore();
   const printed = await readFile(demoPdf);
@@ -51,80 +51,63 @@ test("an editor replaces the PDF of a published page: refused while readers see 
   };
   const reader = () => imageOf("/2023-03-13/A03");
   const storeCopy = () => imageOf(`${store.endpoint}/${store.bucket}/reader/site/2023-03-13/A03/index.html`);
-  const readersSee = async (image: string | null | number) => {
-    await expect.poll(reader, { timeout: 5_000, intervals: [100] }).toBe(image);
-    await expect.poll(storeCopy, { timeout: 5_000, intervals: [100] }).toBe(image);
+  const readersSee = async (image: string | null) => {
+    expect(await reader()).toBe(image);
+    expect(await storeCopy()).toBe(image);
   };
 
   await signIn(page, demoEditor);
+  await page.goto("/admin/editions/2023-03-13/pages/A03");
   const uploads = page.getByRole("list", { name: "上传列表" });
-  const uploadOnPageEditor = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
-    await page.goto("/admin/editions/2023-03-13/pages/A03");
+  const panel = page.getByRole("region", { name: "待替换的版面 PDF" });
+  const upload = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
     await page.getByLabel("选择 PDF").setInputFiles(file);
+    await expect(uploads.getByRole("listitem").first()).toContainText("已上传，正在生成版面图", { timeout: 30_000 });
   };
-  const editorImage = page.getByRole("img", { name: "A03 版版面图" });
-  const pageRows = async (edition: Page) => {
-    await edition.goto("/admin/editions/2023-03-13");
-    return edition.getByRole("region", { name: "单版撤版与重新发布" }).getByRole("row", { name: /A03/ });
-  };
-  const withdraw = async () => {
-    const row = await pageRows(page);
-    await row.getByLabel("第A03版撤版原因").fill("换上更正后的版面");
-    await row.getByRole("button", { name: "撤下第A03版" }).click();
-    await expect(row.getByRole("status")).toHaveText("第A03版已撤下，读者不再能看到。");
-    await readersSee(404);
-  };
-  const republish = async () => {
-    const row = await pageRows(page);
-    await row.getByRole("button", { name: "重新发布第A03版" }).click();
-    await expect(row.getByRole("status")).toHaveText("第A03版已重新发布。");
-  };
-  const refusedWhilePublished = async (file: typeof first, readersImage: string | null) => {
-    await uploadOnPageEditor(file);
-    await expect(uploads).toContainText("第A03版已发布，读者正在看它，不能直接替换它的 PDF。请先在本期页面撤下第A03版");
-    await expect(page.getByText("不能直接替换它的 PDF").first()).toBeVisible();
-    await page.reload();
-    await expect(page.getByRole("status").filter({ hasText: "正在生成版面图" })).toHaveCount(0);
-    expect(await reader()).toBe(readersImage);
-    expect(await storeCopy()).toBe(readersImage);
+  const applyAndWait = async () => {
+    await panel.getByRole("button", { name: "替换并重新发布" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "第A03版已替换为新 PDF，读者现在看到新版面。" })).toBeVisible();
+    await expect(panel).toHaveCount(0);
+    // Readers get it at once: the app within a second, the store's copy (nginx's) with it.
+    await expect.poll(reader, { timeout: 1_000, intervals: [100] }).toMatch(pageImage);
+    const image = (await reader()) as string;
+    await expect.poll(storeCopy, { timeout: 5_000, intervals: [100] }).toBe(image);
+    return image;
   };
 
-  // The published page has no image yet: its new PDF is refused, and readers see no change.
+  // A03 is published without a page image. A PDF for it waits, shown with its checks; readers see no change.
   expect(await reader()).toBeNull();
-  await refusedWhilePublished(first, null);
+  await expect(page.getByText("新上传的 PDF 不会直接替换读者看到的版面")).toBeVisible();
+  await upload(first);
+  await expect(panel).toBeVisible({ timeout: 60_000 });
+  await expect(panel.getByRole("img", { name: "A03 版待替换的版面图" })).toBeVisible();
+  await expect(panel.getByRole("list", { name: "替换前检查" })).toContainText("新 PDF 中找到");
+  await expectNoAxeViolations(page);
+  await readersSee(null);
+  const firstImage = await applyAndWait();
+  await expect(page.getByRole("img", { name: "A03 版版面图" })).toBeVisible();
 
-  // Withdrawn, the page takes the PDF; a blank one after it is refused and the image stays.
-  await withdraw();
-  await uploadOnPageEditor(first);
-  await expect(page.getByText("不能直接替换它的 PDF")).toHaveCount(0);
-  await expect(page.getByRole("status").filter({ hasText: "版面图已生成" })).toBeVisible({ timeout: 60_000 });
-  await expect(editorImage).toBeVisible();
-  const firstSrc = await editorImage.getAttribute("src");
-  await uploadOnPageEditor({ name: "A03.pdf", mimeType: "application/pdf", buffer: blank() });
-  await expect(uploads).toContainText("已上传，正在生成版面图", { timeout: 30_000 });
+  // A blank PDF is refused; readers keep the page.
+  await upload({ name: "A03.pdf", mimeType: "application/pdf", buffer: blank() });
   const failed = page.getByRole("alert").filter({ hasText: "版面图生成失败" });
   await expect(failed).toContainText("这个 PDF 是空白页（版面图上什么都没有），不能用作版面。", { timeout: 60_000 });
   await expect(failed).toContainText("仍显示之前的版面图。");
-  await expect(editorImage).toHaveAttribute("src", firstSrc!);
-  await expectNoAxeViolations(page);
-  await republish();
-  await expect.poll(reader, { timeout: 5_000, intervals: [100] }).toMatch(pageImage);
-  const firstImage = (await reader()) as string;
+  await expect(panel).toHaveCount(0);
   await readersSee(firstImage);
 
-  // Published with an image: another PDF is refused and readers keep the image;
-  // withdrawn, replaced and republished, readers get the new one.
-  await refusedWhilePublished(second, firstImage);
-  await withdraw();
-  await uploadOnPageEditor(second);
-  await expect(uploads).toContainText("已上传，正在生成版面图", { timeout: 30_000 });
-  // The new image first (the page said 版面图已生成 for the first one until then), then its regions.
-  await expect(editorImage).not.toHaveAttribute("src", firstSrc!, { timeout: 60_000 });
-  await expect(page.getByRole("status").filter({ hasText: "版面图已生成" })).toBeVisible({ timeout: 60_000 });
-  await republish();
-  await expect.poll(reader, { timeout: 5_000, intervals: [100] }).not.toBe(404);
-  const secondImage = await reader();
-  expect(secondImage).toMatch(pageImage);
+  // Discarded, nothing changes for readers.
+  await upload(second);
+  await expect(panel).toBeVisible({ timeout: 60_000 });
+  await readersSee(firstImage);
+  await panel.getByRole("button", { name: "放弃" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已放弃第A03版待替换的 PDF。" })).toBeVisible();
+  await expect(panel).toHaveCount(0);
+  await readersSee(firstImage);
+
+  // Uploaded again and applied: readers get the new image.
+  await upload(second);
+  await expect(panel).toBeVisible({ timeout: 60_000 });
+  await readersSee(firstImage);
+  const secondImage = await applyAndWait();
   expect(secondImage).not.toBe(firstImage);
-  await readersSee(secondImage);
 });

@@ -1,7 +1,9 @@
 import { cp, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as mupdf from "mupdf";
+import { revalidateTag } from "next/cache";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { importEdition } from "@/lib/editions/import-edition";
 import { publishEdition } from "@/lib/editions/publish-edition";
@@ -16,10 +18,12 @@ import { renderErrorFor } from "./render-error";
 import { renderNextPage } from "./render-worker";
 import { blankPdf, bodyOf, correctedPdf, demoEditionFolder, importDemoEdition, readFixturePdf } from "./test-pages";
 import { uploadPagePdf } from "./upload-page-pdf";
+import { applyPageReplacement, discardPageReplacement } from "./page-replacement";
+import { readReplacementCheck } from "./replacement-check";
 
-// A new PDF for a page readers see is refused (withdraw the page first, then
-// republish it); a blank PDF is refused wherever a page PDF comes in. Either
-// way the page's PDF, image and regions stay as they were.
+// A new PDF for a page readers see waits beside it until an editor applies or
+// discards it; a blank PDF is refused wherever a page PDF comes in. Until then
+// the page's PDF, image and regions stay as they were.
 
 describe("replacing the PDF of a published page", () => {
   let db: Db;
@@ -42,89 +46,135 @@ describe("replacing the PDF of a published page", () => {
     await publishEdition({ db, actor: newsroom.editor, editionId, override: "测试" });
   });
   afterAll(() => db.$disconnect());
+  beforeEach(() => vi.mocked(revalidateTag).mockClear());
 
   const upload = (pageId: string, data: Buffer, actor = newsroom.editor) =>
     uploadPagePdf({ db, storage, actor, pageId, body: bodyOf(data), originalName: "A05.pdf" });
   /** What readers see of the page, and what would change it. */
   const snapshot = async (pageId: string) => {
-    const page = await db.page.findUniqueOrThrow({ where: { id: pageId }, select: { status: true, pdfAssetId: true, imageAssetId: true, pendingPdfAssetId: true, renderStatus: true, textLayerIssue: true } });
-    const regions = await db.region.findMany({ where: { pageId }, orderBy: { number: "asc" }, select: { id: true, number: true, polygon: true, placementId: true } });
+    const page = await db.page.findUniqueOrThrow({ where: { id: pageId }, select: { status: true, pdfAssetId: true, imageAssetId: true, textLayerIssue: true } });
+    const regions = await db.region.findMany({ where: { pageId }, orderBy: { number: "asc" }, select: { id: true, number: true, polygon: true, placementId: true, source: true } });
     return { page, regions };
   };
+  const waiting = (pageId: string) =>
+    db.page.findUniqueOrThrow({ where: { id: pageId }, select: { renderStatus: true, pendingPdfAssetId: true, replacementPdfAssetId: true, replacementImageAssetId: true, replacementCheck: true } });
   const noDetection = () => vi.fn(async () => ({ found: 0, matched: 0, unmatched: 0, moved: 0, kept: 0, textLayerIssue: null }));
+  /** A page with ink but no text: a scan of something else. */
+  const otherPage = () => {
+    const document = new mupdf.PDFDocument();
+    document.insertPage(-1, document.addPage([0, 0, 842, 1191], 0, {}, "0.2 g 100 100 600 900 re f"));
+    return Buffer.from(document.saveToBuffer("").asUint8Array());
+  };
 
-  it("is refused before the file is read, with a message that says to withdraw the page first; nothing changes; the refusal is audited", async () => {
+  it("waits beside the page: readers keep its PDF, image and regions; the worker renders it with a pre-flight; applied with detection, the new image goes out and the stories keep their regions", async () => {
     const before = await snapshot(a05);
     expect(before.page.status).toBe("PUBLISHED");
     expect(before.regions.length).toBeGreaterThan(1);
-    const assets = await db.asset.count();
-    let pulled = false;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled = true;
-        controller.enqueue(new Uint8Array(correctedPdf(fixture)));
-        controller.close();
-      },
-    }, { highWaterMark: 0 }); // read only when asked
-
-    const error = await uploadPagePdf({ db, storage, actor: newsroom.editor, pageId: a05, body, originalName: "A05.pdf" }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: "INVALID_STATE" });
-    expect((error as AppError).messageFor("zh-CN")).toBe("第A05版已发布，读者正在看它，不能直接替换它的 PDF。请先在本期页面撤下第A05版，上传新 PDF、核对版面图和热区后再重新发布。");
-    expect((error as AppError).messageFor("en")).toContain("Withdraw page A05");
-    expect(pulled).toBe(false);
-    expect(await db.asset.count()).toBe(assets);
-    expect(await snapshot(a05)).toEqual(before);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "page.pdf_refused", entityId: a05 } });
-    expect(audit).toMatchObject({ actorId: newsroom.editor.id, data: { number: "A05", reason: "published" } });
-    // Nothing waits for the worker.
-    expect(await renderNextPage({ db, storage, detectRegions: noDetection() })).toBeNull();
-  });
-
-  it("is refused to a reporter by permission first", async () => {
-    const error = await upload(a05, correctedPdf(fixture), newsroom.reporter).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: "FORBIDDEN" });
-  });
-
-  it("withdrawn, the page takes the new PDF; its published regions stay until the render; republishing waits for the render, then puts the new image before readers", async () => {
-    const published = await snapshot(a05);
-    await withdrawPage({ db, actor: newsroom.editor, pageId: a05, reason: "更正版面" });
     const corrected = correctedPdf(fixture);
-    const { assetId } = await upload(a05, corrected);
+    const { assetId, replacement } = await upload(a05, corrected);
+    expect(replacement).toBe(true);
+    expect(await snapshot(a05)).toEqual(before);
 
-    // Waiting for its render: the old PDF, image and regions are the page's.
-    const waiting = await snapshot(a05);
-    expect(waiting.page).toMatchObject({ pdfAssetId: published.page.pdfAssetId, imageAssetId: published.page.imageAssetId, pendingPdfAssetId: assetId, renderStatus: "PENDING" });
-    expect(waiting.regions).toEqual(published.regions);
+    const detect = vi.fn(detectPageRegions);
+    const rendered = await renderNextPage({ db, storage, detectRegions: detect });
+    expect(rendered).toMatchObject({ pageId: a05, status: "REPLACEMENT" });
+    expect(detect).not.toHaveBeenCalled();
+    expect(await snapshot(a05)).toEqual(before);
+    const pending = await waiting(a05);
+    expect(pending).toMatchObject({ renderStatus: "READY", pendingPdfAssetId: null, replacementPdfAssetId: assetId });
+    const check = readReplacementCheck(pending.replacementCheck)!;
+    expect(check).toMatchObject({ sizeChanged: false, textLayerIssue: null, losing: [], regionsNotMatching: 0 });
+    expect(check.matched).toBeGreaterThanOrEqual(before.regions.filter((region) => region.placementId).length);
+    expect(revalidateTag).not.toHaveBeenCalled();
+
+    expect(await applyPageReplacement({ db, actor: newsroom.editor, pageId: a05, regions: "detect", expectedPdfAssetId: assetId })).toEqual({ number: "A05", live: true });
+    const after = await snapshot(a05);
+    expect(after.page).toMatchObject({ status: "PUBLISHED", pdfAssetId: assetId, imageAssetId: pending.replacementImageAssetId });
+    expect(after.regions.map((region) => [region.id, region.placementId])).toEqual(before.regions.map((region) => [region.id, region.placementId]));
+    expect(await waiting(a05)).toMatchObject({ replacementPdfAssetId: null, replacementImageAssetId: null, replacementCheck: null });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "page.pdf_replace", entityId: a05 } });
+    expect(audit).toMatchObject({
+      actorId: newsroom.editor.id,
+      data: { number: "A05", regions: "detect", live: true, from: { pdfAssetId: before.page.pdfAssetId, imageAssetId: before.page.imageAssetId }, to: { pdfAssetId: assetId, imageAssetId: pending.replacementImageAssetId } },
+    });
+    // The reader is told (the edition's reader files and caches).
+    expect(revalidateTag).toHaveBeenCalled();
+    // Nothing waits any more.
+    await expect(applyPageReplacement({ db, actor: newsroom.editor, pageId: a05, regions: "keep" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("whose PDF lacks the page's stories: the pre-flight names them; applied keeping the regions, they stay as they were", async () => {
+    const before = await snapshot(a05);
+    const { assetId } = await upload(a05, otherPage());
+    expect(await renderNextPage({ db, storage })).toMatchObject({ pageId: a05, status: "REPLACEMENT" });
+    const check = readReplacementCheck((await waiting(a05)).replacementCheck)!;
+    expect(check.textLayerIssue).toBe("NO_TEXT");
+    expect(check.sizeChanged).toBe(true);
+    expect(check.regionsNotMatching).toBe(before.regions.filter((region) => region.placementId).length);
+    expect(check.losing.map((story) => story.headline)).toContain("吹响推进高质量发展奋进号角");
+    expect(await snapshot(a05)).toEqual(before);
+
+    await applyPageReplacement({ db, actor: newsroom.editor, pageId: a05, regions: "keep", expectedPdfAssetId: assetId });
+    const after = await snapshot(a05);
+    expect(after.page.pdfAssetId).toBe(assetId);
+    expect(after.regions).toEqual(before.regions);
+  });
+
+  it("is not for a reporter: neither the upload nor applying", async () => {
+    const assets = await db.asset.count();
+    await expect(upload(a05, correctedPdf(fixture), newsroom.reporter)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(applyPageReplacement({ db, actor: newsroom.reporter, pageId: a05, regions: "keep" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.asset.count()).toBe(assets);
+  });
+
+  it("discarded, its files are deleted and the page is as it was", async () => {
+    const before = await snapshot(a05);
+    const marked = correctedPdf(correctedPdf(fixture));
+    await upload(a05, marked);
+    await renderNextPage({ db, storage });
+    const pending = await waiting(a05);
+    const files = await db.asset.findMany({ where: { id: { in: [pending.replacementPdfAssetId!, pending.replacementImageAssetId!] } }, include: { derivatives: true } });
+    const keys = files.flatMap((asset) => [asset.storageKey, ...asset.derivatives.map((derivative) => derivative.storageKey)]);
+    expect(keys.length).toBeGreaterThan(2);
+    for (const key of keys) expect(await storage.exists(key)).toBe(true);
+
+    expect(await discardPageReplacement({ db, storage, actor: newsroom.editor, pageId: a05 })).toEqual({ number: "A05" });
+    expect(await snapshot(a05)).toEqual(before);
+    expect(await waiting(a05)).toMatchObject({ replacementPdfAssetId: null, replacementImageAssetId: null, replacementCheck: null });
+    expect(await db.asset.count({ where: { id: { in: files.map((asset) => asset.id) } } })).toBe(0);
+    for (const key of keys) expect(await storage.exists(key)).toBe(false);
+    expect(await db.auditLog.count({ where: { action: "page.pdf_discard", entityId: a05 } })).toBe(1);
+  });
+
+  it("a blank PDF for it is refused by the worker; no replacement waits and the page is as it was", async () => {
+    const before = await snapshot(a05);
+    await upload(a05, blankPdf());
+    expect(await renderNextPage({ db, storage, detectRegions: noDetection() })).toMatchObject({ pageId: a05, status: "FAILED" });
+    expect(await waiting(a05)).toMatchObject({ renderStatus: "FAILED", pendingPdfAssetId: null, replacementPdfAssetId: null });
+    expect(await snapshot(a05)).toEqual(before);
+  });
+
+  it("withdrawn, the page takes a new PDF directly; republishing waits for its render", async () => {
+    await withdrawPage({ db, actor: newsroom.editor, pageId: a05, reason: "更正版面" });
+    const { assetId, replacement } = await upload(a05, fixture);
+    expect(replacement).toBe(false);
     const early = await republishPage({ db, actor: newsroom.editor, pageId: a05 }).catch((caught: unknown) => caught);
     expect(early).toMatchObject({ code: "INVALID_STATE" });
     expect((early as AppError).messageFor("zh-CN")).toBe("第A05版的新 PDF 还在生成版面图和热区，请等生成完并核对后再重新发布。");
-    expect((await snapshot(a05)).page.status).toBe("WITHDRAWN");
-
-    // Rendered with real detection: the same stories are found where they were, so their regions stay.
     expect(await renderNextPage({ db, storage })).toMatchObject({ pageId: a05, status: "READY" });
-    const rendered = await snapshot(a05);
-    expect(rendered.page).toMatchObject({ pdfAssetId: assetId, renderStatus: "READY", pendingPdfAssetId: null });
-    expect(rendered.page.imageAssetId).not.toBe(published.page.imageAssetId);
-    expect(rendered.regions.map((region) => [region.id, region.placementId])).toEqual(published.regions.map((region) => [region.id, region.placementId]));
-
+    expect((await snapshot(a05)).page.pdfAssetId).toBe(assetId);
     expect(await republishPage({ db, actor: newsroom.editor, pageId: a05 })).toEqual({ number: "A05", live: true });
-    expect((await snapshot(a05)).page.status).toBe("PUBLISHED");
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "page.republish", entityId: a05 } });
-    expect(audit.data).toMatchObject({ pdfAssetId: assetId, imageAssetId: rendered.page.imageAssetId });
+    expect(audit.data).toMatchObject({ pdfAssetId: assetId });
   });
 
-  it("a page published while its PDF waited is not replaced by the worker, which says why", async () => {
+  it("a page published while its PDF waited gets it as a replacement, not swapped in", async () => {
     const planned = await importEdition({ db, storage, folder: path.join(demoDir, "editions", "2023-03-14") });
     const a01 = (await db.page.findFirstOrThrow({ where: { editionId: planned.editionId, number: "A01" } })).id;
-    await upload(a01, fixture);
+    const { assetId } = await upload(a01, fixture);
     await publishEdition({ db, actor: newsroom.editor, editionId: planned.editionId, override: "测试" });
-    const detect = noDetection();
-    expect(await renderNextPage({ db, storage, detectRegions: detect })).toMatchObject({ pageId: a01, status: "FAILED" });
-    const page = await db.page.findUniqueOrThrow({ where: { id: a01 } });
-    expect(page).toMatchObject({ status: "PUBLISHED", pdfAssetId: null, imageAssetId: null, pendingPdfAssetId: null, renderStatus: "FAILED" });
-    expect(renderErrorFor(page.renderError, "zh-CN")).toBe("第A01版在新 PDF 生成版面图之前已发布，新 PDF 没有替换它。请先撤下第A01版再上传。");
-    expect(detect).not.toHaveBeenCalled();
+    expect(await renderNextPage({ db, storage, detectRegions: noDetection() })).toMatchObject({ pageId: a01, status: "REPLACEMENT" });
+    expect(await db.page.findUniqueOrThrow({ where: { id: a01 } })).toMatchObject({ status: "PUBLISHED", pdfAssetId: null, imageAssetId: null, replacementPdfAssetId: assetId, renderStatus: "READY" });
   });
 });
 
@@ -193,7 +243,7 @@ describe("a re-import of a published edition", () => {
     await writeFile(path.join(folder, "A05.pdf"), correctedPdf(await readFixturePdf()));
     const error = await importEdition({ db, storage, folder }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ManifestError);
-    expect((error as ManifestError).problems).toEqual([expect.stringMatching(/^pages\[\d+\]\.pdf: 第A05版已发布，读者正在看它/)]);
+    expect((error as ManifestError).problems).toEqual([expect.stringMatching(/^pages\[\d+\]\.pdf: 第A05版已发布，读者正在看它，重新导入不能替换它的 PDF/)]);
     expect(await db.asset.count()).toBe(assets);
     expect(await db.page.findFirstOrThrow({ where: { number: "A05" } })).toEqual(page);
   });
