@@ -39,12 +39,14 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /(publishing|instances|security|backup)\// },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /(publishing|page-replacement|instances|security|backup)\// },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /reader\/.*\.spec\.ts/ },
     // Changes which edition is the latest: runs after everything else.
     { name: "publishing", use: { ...devices["Desktop Chrome"] }, testMatch: /publishing\/.*\.spec\.ts/, dependencies: ["desktop", "phone"] },
     // Two instances behind nginx, and PostgreSQL stopped and started again: after publishing.
-    { name: "instances", use: { ...devices["Desktop Chrome"] }, testMatch: /instances\/.*\.spec\.ts/, dependencies: ["publishing"] },
+    // A new PDF for a published page, through nginx too: on its own, as it renders three real pages.
+    { name: "page-replacement", use: { ...devices["Desktop Chrome"] }, testMatch: /page-replacement\/.*\.spec\.ts/, dependencies: ["publishing"] },
+    { name: "instances", use: { ...devices["Desktop Chrome"] }, testMatch: /instances\/.*\.spec\.ts/, dependencies: ["page-replacement"] },
     // Attacks (`npm run test:security` runs these alone): after the rest, since they leave
     // sign-in waits behind; the brute-force attempts once nobody else signs in.
     { name: "security", use: { ...devices["Desktop Chrome"] }, testMatch: /security\/.*\.spec\.ts/, testIgnore: /sign-in-attacks/, dependencies: process.env.E2E_SECURITY_ONLY ? [] : ["instances"] },

@@ -32,6 +32,8 @@ async function uniqueJpeg() {
 const saved = (page: Page) => expect(page.getByRole("complementary", { name: "稿件信息" }).getByRole("status").first()).toHaveText(/^已保存/, { timeout: 15_000 });
 
 test("a reporter writes a story with a kicker, two subheads and a captioned photo, sees it autosaved and submits it", async ({ browser }) => {
+  // A whole writing session (typing, an upload, a reload, an axe check): 30 s is too tight on a busy machine.
+  test.setTimeout(60_000);
   const page = await as(browser, demoReporter);
   await page.getByRole("button", { name: "写新稿" }).first().click();
   await expect(page).toHaveURL(/\/admin\/stories\/[0-9a-f-]{36}$/);

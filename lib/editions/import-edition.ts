@@ -9,11 +9,13 @@ import type { Storage } from "@/lib/storage/storage";
 import { checkImageSize, inDecodeQueue } from "@/lib/media/decode-limits";
 import { makePhotoMaster } from "@/lib/media/photos/make-photo-master";
 import { removeUnusedAssets } from "@/lib/media/remove-unused-assets";
-import { storeAsset } from "@/lib/media/store-asset";
+import { assetStorageKey, storeAsset } from "@/lib/media/store-asset";
 import { PagePdfError } from "@/lib/media/render-page-pdf";
 import type { PagePdfContents } from "@/lib/pages/read-page-pdf";
 import { readPagePdfOffThread } from "@/lib/pages/read-page-pdf-off-thread";
+import { isLivePage } from "@/lib/pages/page-pdf-replacement";
 import { encodePageImage } from "@/lib/pages/store-page-image";
+import { pageMessages } from "@/lib/i18n/messages/pages";
 import type { PageLayout } from "@/lib/regions/read-page-layout";
 import { parsePageNumber, type EditionManifest, type ManifestStory, type ManifestStoryStatus } from "./manifest-schema";
 import { AppError } from "@/lib/errors/app-error";
@@ -63,6 +65,7 @@ export async function importEdition(
   const { manifest, files } = await readManifest(options.source ?? folderSource(options.folder!));
   // Everything that can refuse the import happens before anything is stored.
   const renders = await readPagePdfs(manifest, files);
+  await refuseLivePageReplacements(db, manifest, files);
   const masters = await photoMasters(manifest, files);
   const stored = new Map<string, string>();
   const pageImages = new Map<string, string>();
@@ -404,4 +407,31 @@ async function readPagePdfs(manifest: EditionManifest, files: Map<string, Manife
     }
   }
   return contents;
+}
+
+/**
+ * A re-import that would give a page readers see (published, in a published
+ * edition) another PDF is refused, naming the page's field: the page is
+ * withdrawn first, as for an upload (lib/pages/page-pdf-replacement.ts). The
+ * same PDF again changes nothing and passes. Checked before anything is stored.
+ */
+async function refuseLivePageReplacements(db: Db, manifest: EditionManifest, files: Map<string, ManifestFile>) {
+  const publication = manifest.publication
+    ? await db.publication.findUnique({ where: { slug: manifest.publication }, select: { id: true } })
+    : await db.publication.findFirst({ where: { isDefault: true }, select: { id: true } });
+  if (!publication) return; // refused with its own message by the import
+  const edition = await db.edition.findUnique({
+    where: { publicationId_date: { publicationId: publication.id, date: editionDate(manifest.date) } },
+    select: { status: true, pages: { select: { number: true, status: true, pdfAsset: { select: { storageKey: true } } } } },
+  });
+  if (!edition) return;
+  const problems = manifest.pages.flatMap((pageInput, index) => {
+    const file = pageInput.pdf ? files.get(pageInput.pdf) : undefined;
+    const page = edition.pages.find((candidate) => candidate.number === pageInput.number);
+    if (!file || !page || !isLivePage({ ...page, edition })) return [];
+    if (page.pdfAsset?.storageKey === assetStorageKey(file.data, "application/pdf", "PAGE_PDF").key) return [];
+    const field = `pages[${index}].pdf`;
+    return [problem(`${field}: ${pageMessages["zh-CN"].errors.publishedPage(page.number)}`, `${field}: ${pageMessages.en.errors.publishedPage(page.number)}`)];
+  });
+  if (problems.length > 0) throw new ManifestError(problems);
 }

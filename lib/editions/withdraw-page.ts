@@ -3,6 +3,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { isoEditionDate } from "@/lib/editions/edition-date";
 import { publishReaderChange } from "@/lib/reader-files/publish-reader-change";
+import { pageNumberError } from "@/lib/pages/page-errors";
 import { reindexPageArticles } from "@/lib/search/index-article";
 
 // 撤版 of a single page: a page with a legal or factual problem comes off the
@@ -47,8 +48,11 @@ export async function withdrawPage(options: { db: Db; actor: Actor; pageId: stri
 
 /**
  * Brings a withdrawn page back. In a published edition it is published again at
- * once, with the stories on it that are ready; otherwise it goes back to planning
- * and is published with its edition.
+ * once, with the stories on it that are ready, and its reader files are
+ * rendered again (so a PDF replaced while it was withdrawn reaches readers
+ * now, with the PDF and image it goes out with in the audit entry); otherwise
+ * it goes back to planning and is published with its edition. Refused while a
+ * new PDF of the page is still being rendered.
  */
 export async function republishPage(options: { db: Db; actor: Actor; pageId: string; now?: Date }) {
   const { db, actor, pageId } = options;
@@ -60,6 +64,8 @@ export async function republishPage(options: { db: Db; actor: Actor; pageId: str
     if (current.status !== "WITHDRAWN") {
       throw new AppError("INVALID_STATE", { "zh-CN": `第${current.number}版没有被撤下。`, en: `Page ${current.number} is not withdrawn.` });
     }
+    // A new PDF whose image or regions are still being made would change the page after readers got it back.
+    if (current.renderStatus === "PENDING") throw pageNumberError("INVALID_STATE", "renderPending", current.number);
     const live = current.edition.status === "PUBLISHED";
     await tx.page.update({ where: { id: pageId }, data: { status: live ? "PUBLISHED" : "PLANNING" } });
     const articles = live
@@ -70,7 +76,7 @@ export async function republishPage(options: { db: Db; actor: Actor; pageId: str
       : { count: 0 };
     await reindexPageArticles(tx, [pageId]);
     await tx.auditLog.create({
-      data: { actorId: actor.id, action: "page.republish", entityType: "page", entityId: pageId, data: { number: current.number, live, articlesPublished: articles.count } },
+      data: { actorId: actor.id, action: "page.republish", entityType: "page", entityId: pageId, data: { number: current.number, live, articlesPublished: articles.count, pdfAssetId: current.pdfAssetId, imageAssetId: current.imageAssetId } },
     });
     return { number: current.number, live, publicationId: current.edition.publicationId, date: isoEditionDate(current.edition.date) };
   });

@@ -3,9 +3,11 @@ import type { Storage } from "@/lib/storage/storage";
 
 /**
  * Removes the assets a failed operation stored that nothing came to use (no
- * photo, page or logo points at them): their rows, then their files. Assets
- * are stored before the transaction that uses them, so a refused or failed
- * import or upload calls this to leave nothing behind.
+ * photo, page, waiting replacement or logo points at them): their rows, then
+ * their files. Assets are stored before the transaction that uses them, so a
+ * refused or failed import or upload calls this to leave nothing behind; a
+ * discarded or superseded page replacement too. Assets are content-addressed
+ * and shared, hence the check.
  */
 export async function removeUnusedAssets(options: { db: Db; storage: Storage; assetIds: Iterable<string> }): Promise<void> {
   const ids = [...new Set(options.assetIds)];
@@ -18,6 +20,8 @@ export async function removeUnusedAssets(options: { db: Db; storage: Storage; as
         pagesAsPdf: { none: {} },
         pagesAsImage: { none: {} },
         pagesAsPending: { none: {} },
+        pagesAsReplacementPdf: { none: {} },
+        pagesAsReplacementImage: { none: {} },
         publicationLogos: { none: {} },
       },
       select: { id: true, storageKey: true, derivatives: { select: { storageKey: true } } },

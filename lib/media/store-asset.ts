@@ -14,6 +14,13 @@ const EXTENSIONS: Record<string, string> = {
 
 const PREFIXES: Record<AssetKind, string> = { PHOTO: "photos", PAGE_PDF: "pages", PAGE_IMAGE: "page-images", LOGO: "logos" };
 
+/** Where storeAsset keeps these bytes (content-addressed: the same bytes, the same key). */
+export function assetStorageKey(data: Buffer, mimeType: string, kind: AssetKind): { key: string; sha256: string } {
+  const extension = EXTENSIONS[mimeType];
+  if (!extension) throw new Error(`Unsupported file type: ${mimeType}`);
+  return storageKeyFor(data, PREFIXES[kind], extension);
+}
+
 interface StoreOptions {
   db: Db;
   storage: Storage;
@@ -36,9 +43,7 @@ export async function storeAsset(
   },
 ): Promise<string> {
   const { db, storage, data, mimeType, kind } = options;
-  const extension = EXTENSIONS[mimeType];
-  if (!extension) throw new Error(`Unsupported file type: ${mimeType}`);
-  const { key, sha256 } = storageKeyFor(data, PREFIXES[kind], extension);
+  const { key, sha256 } = assetStorageKey(data, mimeType, kind);
   const existing = await db.asset.findUnique({ where: { storageKey: key }, select: { id: true } });
   if (existing) return existing.id;
 

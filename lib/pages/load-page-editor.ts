@@ -3,9 +3,11 @@ import type { Db } from "@/lib/db/client";
 import type { PageRenderStatus, RegionSource, TextLayerIssue } from "@/lib/db/generated/enums";
 import { readStoryParts } from "@/lib/regions/story-parts";
 import { editionDate } from "@/lib/editions/edition-date";
+import { isLivePage } from "./page-pdf-replacement";
 import { pageError } from "./page-errors";
 import { polygonSchema, type Polygon } from "./region-schema";
 import { regionsVersion } from "./regions-version";
+import { readReplacementCheck, type ReplacementCheck } from "./replacement-check";
 
 export interface EditorRegion {
   id: string;
@@ -30,8 +32,12 @@ export interface PageEditorData {
     renderError: string | null;
     /** Why the PDF's text cannot anchor regions (they are drawn by hand), or null. */
     textLayerIssue: TextLayerIssue | null;
+    /** Readers see it (published, in a published edition): a new PDF is refused until it is withdrawn. */
+    live: boolean;
   };
   edition: { id: string; date: string; pages: { id: string; number: string; name: string }[] };
+  /** A new PDF waiting to replace the page readers see: its image's sizes and its pre-flight (page-replacement.ts). */
+  replacement: { pdfAssetId: string; width: number; height: number; variants: { width: number; storageKey: string }[]; check: ReplacementCheck | null } | null;
   /** The page image's derivatives (WebP), smallest first; empty before the first render. */
   image: { width: number; height: number; variants: { width: number; storageKey: string }[] } | null;
   placements: { id: string; articleId: string; position: number; part: number; headline: string; status: string }[];
@@ -69,14 +75,24 @@ export async function loadPageEditor(options: { db: Db; actor: Actor; date: stri
       renderStatus: true,
       renderError: true,
       textLayerIssue: true,
+      status: true,
+      edition: { select: { status: true } },
+      replacementPdfAssetId: true,
+      replacementCheck: true,
+      replacementImageAsset: { select: { width: true, height: true, derivatives: { orderBy: { width: "asc" }, select: { width: true, storageKey: true } } } },
       imageAsset: { select: { width: true, height: true, derivatives: { orderBy: { width: "asc" }, select: { width: true, storageKey: true } } } },
       placements: { orderBy: [{ position: "asc" }], select: { id: true, articleId: true, position: true, part: true, article: { select: { headline: true, status: true } } } },
       regions: { orderBy: [{ number: "asc" }, { createdAt: "asc" }] },
     },
   });
   const asset = page.imageAsset;
+  const waiting = page.replacementImageAsset;
   return {
-    page: { id: page.id, number: page.number, name: page.name, renderStatus: page.renderStatus, renderError: page.renderError, textLayerIssue: page.textLayerIssue },
+    replacement:
+      page.replacementPdfAssetId && waiting?.width && waiting.height && waiting.derivatives.length > 0
+        ? { pdfAssetId: page.replacementPdfAssetId, width: waiting.width, height: waiting.height, variants: waiting.derivatives, check: readReplacementCheck(page.replacementCheck) }
+        : null,
+    page: { id: page.id, number: page.number, name: page.name, renderStatus: page.renderStatus, renderError: page.renderError, textLayerIssue: page.textLayerIssue, live: isLivePage(page) },
     edition: { id: edition.id, date: options.date, pages: edition.pages },
     image: asset?.width && asset.height ? { width: asset.width, height: asset.height, variants: asset.derivatives } : null,
     placements: page.placements.map((placement) => ({

@@ -1,6 +1,8 @@
 import * as mupdf from "mupdf";
 import type { RawImage } from "@/lib/media/image-variants";
-import { openPagePdf, pageImageScale } from "@/lib/media/render-page-pdf";
+import { pageMessages } from "@/lib/i18n/messages/pages";
+import { openPagePdf, pageImageScale, PagePdfError } from "@/lib/media/render-page-pdf";
+import { isBlankPageImage } from "./blank-page";
 import { layoutOf, type PageLayout } from "@/lib/regions/read-page-layout";
 
 export interface PagePdfContents {
@@ -19,7 +21,7 @@ export interface PagePdfContents {
  * that list. Opening the PDF twice (once to render, once to detect) loaded
  * every font twice; on the fixture page, whose 160+ Type3 fonts mupdf loads
  * glyph by glyph, that was most of the detection's second. Refuses the PDFs
- * `openPagePdf` refuses (PagePdfError).
+ * `openPagePdf` refuses, and blank pages (isBlankPageImage), with PagePdfError.
  *
  * Synchronous and CPU-bound (1–1.5 s on the fixture page): the render worker
  * runs it on a worker thread (read-page-pdf-off-thread.ts).
@@ -31,6 +33,7 @@ export function readPagePdf(pdf: Buffer | Uint8Array): PagePdfContents {
     const list = page.toDisplayList(true);
     try {
       const image = drawPageImage(list);
+      if (isBlankPageImage(image)) throw new PagePdfError(pageMessages["zh-CN"].errors.blankPage, pageMessages.en.errors.blankPage);
       try {
         return { image, layout: layoutOf(list) };
       } catch (error) {

@@ -1,15 +1,21 @@
 import type { Db, Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { PagePdfError } from "@/lib/media/render-page-pdf";
 import { pageMessages } from "@/lib/i18n/messages/pages";
 import type { Storage } from "@/lib/storage/storage";
-import { detectPageRegions, type DetectPageRegionsReport } from "@/lib/regions/detect-page-regions";
+import { detectPageRegions, findPageRegions, type DetectPageRegionsReport } from "@/lib/regions/detect-page-regions";
 import type { PageLayout } from "@/lib/regions/read-page-layout";
 import { readPagePdfOffThread } from "./read-page-pdf-off-thread";
+import { isLivePage } from "./page-pdf-replacement";
+import { removeUnusedAssets } from "@/lib/media/remove-unused-assets";
+import { checkReplacement, type ReplacementCheck } from "./replacement-check";
 import { storeRenderError } from "./render-error";
 import { storePageImage } from "./store-page-image";
 
 export type RenderOutcome =
   | { pageId: string; status: "READY"; imageAssetId: string; regions: DetectPageRegionsReport | null }
+  /** A page readers see: the new PDF and image wait for an editor (lib/pages/page-replacement.ts). */
+  | { pageId: string; status: "REPLACEMENT"; imageAssetId: string; check: ReplacementCheck }
   | { pageId: string; status: "FAILED"; error: string };
 
 type DetectPageRegions = typeof detectPageRegions;
@@ -45,13 +51,19 @@ export const RENDER_LOCK_NAMESPACE = 0x52454e44; // "REND"
  * this process dies mid-render, the locks go with its connection and the page
  * is picked up again, up to MAX_RENDER_ATTEMPTS renders. On success the new
  * PDF and image replace the old ones in one update; on failure the page says
- * why (FAILED, `renderError`) and keeps its previous image. Regions are
- * detected after commit, from the layout read during the render.
+ * why (FAILED, `renderError`) and keeps its previous image and regions (so
+ * does a blank PDF: readPagePdf refuses it). Regions are detected after
+ * commit, from the layout read during the render. A page readers see
+ * (published, in a published edition) is not changed: the new PDF and image
+ * are kept beside it as its replacement, with a pre-flight of what would change
+ * (replacement-check.ts), for an editor to apply or discard.
  */
 export async function renderNextPage(options: WorkerOptions): Promise<RenderOutcome | null> {
   const { db, storage } = options;
   // The PDF and its layout, kept for region detection after commit.
   const rendered: { pdf?: Buffer; layout?: PageLayout } = {};
+  // The files of a replacement that a newer one took the place of, removed after commit when nothing else uses them.
+  const superseded: string[] = [];
   const outcome = await db.$transaction(
     async (tx): Promise<RenderOutcome | null> => {
       const claimed = await claimNextPage(db, tx);
@@ -63,6 +75,8 @@ export async function renderNextPage(options: WorkerOptions): Promise<RenderOutc
         await tx.page.update({ where: { id: pageId }, data: { pendingPdfAssetId: null, renderStatus: "FAILED", renderError: storeRenderError(message) } });
         return { pageId, status: "FAILED", error: message["zh-CN"] };
       }
+      // A page readers see keeps its PDF, image and regions: the new PDF waits beside it for an editor (page-replacement.ts).
+      const live = isLivePage(await tx.page.findUniqueOrThrow({ where: { id: pageId }, select: { number: true, status: true, edition: { select: { status: true } } } }));
       try {
         const asset = await tx.asset.findUnique({ where: { id: claimed.pendingPdfAssetId }, select: { id: true, storageKey: true } });
         if (!asset) throw new PagePdfError(pageMessages["zh-CN"].errors.renderFailed, pageMessages.en.errors.renderFailed);
@@ -73,6 +87,26 @@ export async function renderNextPage(options: WorkerOptions): Promise<RenderOutc
           options.log?.(`Page ${pageId}: reading the layout for regions failed: ${reason}`);
         }
         const imageAssetId = await storePageImage({ db, storage, image: contents.image });
+        if (live) {
+          const found = await findPageRegions({ db, pageId, pdf, layout: contents.layout ?? undefined });
+          const check = await checkReplacement({ db, pageId, newSize: { width: contents.image.width, height: contents.image.height }, found });
+          const before = await tx.page.findUniqueOrThrow({ where: { id: pageId }, select: { replacementPdfAssetId: true, replacementImageAssetId: true } });
+          superseded.push(...[before.replacementPdfAssetId, before.replacementImageAssetId].filter((id): id is string => id !== null && id !== asset.id && id !== imageAssetId));
+          await tx.page.update({
+            where: { id: pageId },
+            data: {
+              replacementPdfAssetId: asset.id,
+              replacementImageAssetId: imageAssetId,
+              replacementCheck: check,
+              // Plain JSON (numbers, strings, arrays), as findRegions returns it.
+              replacementRegions: found as unknown as Prisma.InputJsonValue,
+              pendingPdfAssetId: null,
+              renderStatus: "READY",
+              renderError: null,
+            },
+          });
+          return { pageId, status: "REPLACEMENT", imageAssetId, check };
+        }
         rendered.pdf = pdf;
         rendered.layout = contents.layout ?? undefined;
         await tx.page.update({
@@ -104,6 +138,7 @@ export async function renderNextPage(options: WorkerOptions): Promise<RenderOutc
     { timeout: RENDER_TIMEOUT_MS, maxWait: 10_000 },
   );
 
+  if (superseded.length > 0) await removeUnusedAssets({ db, storage, assetIds: superseded });
   if (outcome?.status === "READY" && rendered.pdf) {
     const detect = options.detectRegions ?? detectPageRegions;
     try {

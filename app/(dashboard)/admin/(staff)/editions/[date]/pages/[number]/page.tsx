@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EditionPdfUploader } from "@/components/dashboard/pages/edition-pdf-uploader";
 import { RegionEditor } from "@/components/dashboard/pages/region-editor";
+import { PageReplacementPanel } from "@/components/dashboard/pages/page-replacement-panel";
 import { RenderStatus } from "@/components/dashboard/pages/render-status";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
@@ -11,7 +12,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 import { loadPageEditor } from "@/lib/pages/load-page-editor";
 import { mediaUrl } from "@/lib/reader/urls";
-import { createStoryFromRegionAction, savePageRegionsAction } from "./actions";
+import { applyPageReplacementAction, createStoryFromRegionAction, discardPageReplacementAction, savePageRegionsAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -78,6 +79,27 @@ export default async function PageEditorPage({ params }: Params) {
       <div className="mt-3">
         <RenderStatus status={page.renderStatus} error={renderErrorFor(page.renderError, locale)} hasImage={Boolean(editorImage)} locale={locale} />
       </div>
+      {page.live && !data.replacement && <p className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">{t.replacement.livePage(page.number)}</p>}
+      <PageReplacementPanel
+        pageId={page.id}
+        pageNumber={page.number}
+        live={page.live}
+        locale={locale}
+        replacement={
+          data.replacement
+            ? {
+                pdfAssetId: data.replacement.pdfAssetId,
+                src: mediaUrl((data.replacement.variants.find((variant) => variant.width >= 800) ?? data.replacement.variants.at(-1))!.storageKey),
+                srcSet: data.replacement.variants.map((variant) => `${mediaUrl(variant.storageKey)} ${variant.width}w`).join(", "),
+                width: data.replacement.width,
+                height: data.replacement.height,
+                check: data.replacement.check,
+              }
+            : null
+        }
+        apply={applyPageReplacementAction}
+        discard={discardPageReplacementAction}
+      />
       <div className="mt-3">
         <EditionPdfUploader editionId={edition.id} pages={[{ id: page.id, number: page.number }]} locale={locale} />
       </div>
