@@ -2,8 +2,9 @@ import { readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import pg from "pg";
+import type pg from "pg";
 import { runningEmbeddedUrl } from "../../lib/db/embedded-postgres";
+import { sql } from "../../tests/helpers/sql";
 
 // What the attack specs (e2e/security) share: the e2e server's database and
 // store seen from outside, its server actions, and sign-in over plain HTTP as
@@ -16,13 +17,7 @@ const distDir = process.env.E2E_DIST_DIR ?? ".next-test";
 export async function e2eQuery<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
   const url = await runningEmbeddedUrl(path.join(dataDir, "postgres"));
   if (!url) throw new Error(`No running e2e database in ${dataDir}`);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
+  return sql<T>(url, text, values);
 }
 
 /** Tables whose rows an attack may add by design: the audit log, sign-in throttles, sessions, presence. */
