@@ -1,8 +1,9 @@
 import type { ArticleView } from "@/lib/reader/find-article-view";
+import { srcSetOf } from "@/lib/reader/urls";
 
 /** A photo as a figure: responsive sizes, real dimensions, alt text, caption and credit (邱昱 摄). */
 export function ArticlePhoto({ photo, t, priority }: { photo: ArticleView["photos"][number]; t: (text: string) => string; priority: boolean }) {
-  const srcSet = photo.variants.map((variant) => `${variant.url} ${variant.width}w`).join(", ");
+  const srcSet = srcSetOf(photo.variants);
   const fallback = photo.variants.find((variant) => variant.width >= 960) ?? photo.variants.at(-1);
   return (
     <figure className="my-6">

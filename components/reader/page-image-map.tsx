@@ -1,5 +1,6 @@
 import type { PageView } from "@/lib/reader/find-edition-view";
 import { regionFragment } from "@/lib/reader/region-fragment";
+import { srcSetOf } from "@/lib/reader/urls";
 
 /**
  * The printed page image with each article's region (热区) as a real link over
@@ -19,7 +20,7 @@ export function PageImageMap(props: {
   const image = page.image;
   if (!image) return null;
   const largest = image.variants.at(-1)!;
-  const srcSet = image.variants.map((variant) => `${variant.url} ${variant.width}w`).join(", ");
+  const srcSet = srcSetOf(image.variants);
   return (
     <figure className={zoomed ? "page-map relative m-0 w-[max(200vw,1200px)] bg-white" : "page-map relative mx-auto w-full max-w-[800px] border border-neutral-300 bg-white shadow-sm"}>
       <img

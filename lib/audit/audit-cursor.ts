@@ -1,3 +1,5 @@
+import { isId } from "@/lib/validation/id";
+
 // A position in the audit log, newest first: (createdAt, id). Opaque in URLs.
 
 export interface AuditCursor {
@@ -14,6 +16,6 @@ export function decodeAuditCursor(value: string | undefined): AuditCursor | unde
   if (!value) return undefined;
   const [iso, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
   const createdAt = new Date(iso ?? "");
-  if (Number.isNaN(createdAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (Number.isNaN(createdAt.getTime()) || !id || !isId(id)) return undefined;
   return { createdAt, id };
 }

@@ -4,6 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { decodeAuditCursor, encodeAuditCursor, type AuditCursor } from "./audit-cursor";
 import { startOfNextShanghaiDay, startOfShanghaiDay } from "./audit-dates";
+import { isId } from "@/lib/validation/id";
 
 export interface AuditLogFilters {
   /** Exact action, e.g. "staff.disable". */
@@ -76,7 +77,7 @@ function filterWhere(filters: AuditLogFilters): Prisma.AuditLogWhereInput {
   const action = filters.action?.trim();
   if (action) where.action = action;
   if (filters.actorId) {
-    if (!/^[0-9a-f-]{36}$/i.test(filters.actorId)) throw new AppError("INVALID_INPUT", { "zh-CN": "所选操作人不存在。", en: "The chosen actor does not exist." });
+    if (!isId(filters.actorId)) throw new AppError("INVALID_INPUT", { "zh-CN": "所选操作人不存在。", en: "The chosen actor does not exist." });
     where.actorId = filters.actorId;
   }
   const from = filters.from ? startOfShanghaiDay(filters.from) : undefined;
@@ -107,7 +108,7 @@ type Row = Awaited<ReturnType<Db["auditLog"]["findMany"]>>[number] & { actor: { 
 
 /** Names of the staff accounts, people and publications the page mentions (three small lookups, not one per row). */
 async function withEntityNames(db: Db, rows: Row[]) {
-  const ids = (type: string) => [...new Set(rows.filter((row) => row.entityType === type && row.entityId).map((row) => row.entityId!))].filter(isUuid);
+  const ids = (type: string) => [...new Set(rows.filter((row) => row.entityType === type && row.entityId).map((row) => row.entityId!))].filter(isId);
   const [users, people, publications] = await Promise.all([
     db.user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, name: true } }),
     db.person.findMany({ where: { id: { in: ids("person") } }, select: { id: true, name: true } }),
@@ -127,6 +128,4 @@ async function withEntityNames(db: Db, rows: Row[]) {
   }));
 }
 
-function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-}
+

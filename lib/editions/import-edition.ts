@@ -24,6 +24,7 @@ import { problem } from "./manifest-problems";
 import { readManifest, ManifestError, type ManifestFile } from "./read-manifest";
 import { editionDate } from "./edition-date";
 import { reindexEditionArticles } from "@/lib/search/index-article";
+import { findDefaultPublication } from "@/lib/publications/default-publication";
 
 export interface ImportEditionReport {
   editionId: string;
@@ -355,7 +356,7 @@ async function findOrCreatePerson(
 async function findPublication(tx: Tx, slug: string | undefined) {
   const publication = slug
     ? await tx.publication.findUnique({ where: { slug } })
-    : await tx.publication.findFirst({ where: { isDefault: true } });
+    : await findDefaultPublication(tx);
   if (!publication) throw new ManifestError([problem(`publication: 找不到报刊 ${slug ?? "(默认)"}`, `publication: no publication ${slug ?? "(default)"}`)]);
   return publication;
 }
@@ -418,7 +419,7 @@ async function readPagePdfs(manifest: EditionManifest, files: Map<string, Manife
 async function refuseLivePageReplacements(db: Db, manifest: EditionManifest, files: Map<string, ManifestFile>) {
   const publication = manifest.publication
     ? await db.publication.findUnique({ where: { slug: manifest.publication }, select: { id: true } })
-    : await db.publication.findFirst({ where: { isDefault: true }, select: { id: true } });
+    : await findDefaultPublication(db);
   if (!publication) return; // refused with its own message by the import
   const edition = await db.edition.findUnique({
     where: { publicationId_date: { publicationId: publication.id, date: editionDate(manifest.date) } },

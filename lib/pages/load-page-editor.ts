@@ -8,6 +8,7 @@ import { pageError } from "./page-errors";
 import { polygonSchema, type Polygon } from "./region-schema";
 import { regionsVersion } from "./regions-version";
 import { readReplacementCheck, type ReplacementCheck } from "./replacement-check";
+import { findDefaultPublication } from "@/lib/publications/default-publication";
 
 export interface EditorRegion {
   id: string;
@@ -56,7 +57,7 @@ export async function loadPageEditor(options: { db: Db; actor: Actor; date: stri
   } catch {
     throw pageError("NOT_FOUND", "pageNotFound");
   }
-  const publication = await db.publication.findFirst({ orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }], select: { id: true } });
+  const publication = await findDefaultPublication(db);
   const edition = publication
     ? await db.edition.findUnique({
         where: { publicationId_date: { publicationId: publication.id, date } },

@@ -2,8 +2,10 @@ import type { Db } from "@/lib/db/client";
 import type { BylineRole } from "@/lib/db/generated/enums";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { assertId, isUniqueViolation } from "@/lib/staff/account-rules";
+import { isUniqueViolation } from "@/lib/staff/account-rules";
+import { assertId } from "@/lib/validation/id";
 import { accountTakenError, checkLinkableAccount, checkOrganisation, checkPersonName } from "./person-rules";
+import { findDefaultPublication } from "@/lib/publications/default-publication";
 
 /**
  * Adds a person who can sign stories (署名人): a staff member's own byline, or a
@@ -31,7 +33,7 @@ export async function createPerson(options: {
     return await db.$transaction(async (tx) => {
       const publication = options.publicationId
         ? await tx.publication.findUnique({ where: { id: assertId(options.publicationId) }, select: { id: true } })
-        : await tx.publication.findFirst({ orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }], select: { id: true } });
+        : await findDefaultPublication(tx);
       if (!publication) throw new AppError("NOT_FOUND");
       await checkLinkableAccount(tx, userId);
       const person = await tx.person.create({ data: { publicationId: publication.id, name, role: options.role, organisation, userId, active: options.active ?? true } });

@@ -2,7 +2,8 @@ import type { Db } from "@/lib/db/client";
 import type { BylineRole } from "@/lib/db/generated/enums";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { assertId, isUniqueViolation } from "@/lib/staff/account-rules";
+import { isUniqueViolation } from "@/lib/staff/account-rules";
+import { assertId } from "@/lib/validation/id";
 import { assertLinkId } from "./create-person";
 import { accountTakenError, checkLinkableAccount, checkOrganisation, checkPersonName } from "./person-rules";
 

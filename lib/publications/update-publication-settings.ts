@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { publishReaderChange } from "@/lib/reader-files/publish-reader-change";
-import { assertId } from "@/lib/staff/account-rules";
+import { assertId } from "@/lib/validation/id";
 import {
   FOOTER_FIELD_MAX_LENGTH,
   PUBLICATION_NAME_MAX_LENGTH,

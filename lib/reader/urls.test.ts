@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { archiveUrl, articleUrl, editionUrl, feedUrl, inScript, pageUrl, publicationUrl, scriptAlternates, scriptOfPath, searchUrl } from "./urls";
+import { archiveUrl, articleUrl, editionUrl, feedUrl, inScript, pageUrl, publicationUrl, scriptAlternates, scriptOfPath, searchUrl, srcSetOf } from "./urls";
 
 const jmrb = { slug: "jmrb", isDefault: true };
 const weekly = { slug: "weekly", isDefault: false };
@@ -51,5 +51,13 @@ describe("reader URLs", () => {
       "zh-Hant": "http://localhost:3000/zh-hant/archive",
       "x-default": "http://localhost:3000/archive",
     });
+  });
+});
+
+describe("srcSetOf", () => {
+  it("lists each resized copy with its width, by URL or by storage key", () => {
+    expect(srcSetOf([{ url: "/media/a-640.webp", width: 640 }, { url: "/media/a-1280.webp", width: 1280 }])).toBe("/media/a-640.webp 640w, /media/a-1280.webp 1280w");
+    expect(srcSetOf([{ storageKey: "photos/ab/cd.webp", width: 320 }])).toBe("/media/photos/ab/cd.webp 320w");
+    expect(srcSetOf([])).toBe("");
   });
 });

@@ -64,6 +64,11 @@ export function mediaUrl(storageKey: string): string {
   return `/media/${storageKey}`;
 }
 
+/** An <img srcset> of an image's resized copies ("/media/… 640w, /media/… 1280w"), by URL or by storage key. */
+export function srcSetOf(variants: readonly ({ width: number } & ({ url: string } | { storageKey: string }))[]): string {
+  return variants.map((variant) => `${"url" in variant ? variant.url : mediaUrl(variant.storageKey)} ${variant.width}w`).join(", ");
+}
+
 /** A feed (in Simplified script, whichever script links to it). */
 export function feedUrl(publication: PublicationRef, pageName?: string): string {
   const prefix = base({ slug: publication.slug, isDefault: publication.isDefault });

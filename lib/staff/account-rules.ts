@@ -57,10 +57,3 @@ export const duplicateEmailError = () =>
 
 export { isUniqueViolation } from "@/lib/db/unique-violation";
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A malformed id (from a URL) is simply not found, not a database error. */
-export function assertId(id: string): string {
-  if (!uuidPattern.test(id)) throw new AppError("NOT_FOUND");
-  return id;
-}

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { assertId } from "./account-rules";
+import { assertId } from "@/lib/validation/id";
 import { assertAnotherActiveAdmin } from "./last-active-admin";
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { assertId } from "./account-rules";
+import { assertId } from "@/lib/validation/id";
 
 const staffFields = {
   id: true,

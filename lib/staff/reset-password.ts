@@ -2,7 +2,8 @@ import type { Db } from "@/lib/db/client";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { assertId, checkPassword } from "./account-rules";
+import { checkPassword } from "./account-rules";
+import { assertId } from "@/lib/validation/id";
 
 /**
  * Sets a new password, typed by the admin or generated (returned once, never

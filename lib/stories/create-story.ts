@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { formatByline } from "@/lib/people/byline";
 import { reindexArticles } from "@/lib/search/index-article";
 import { emptyStoryContent, storyContentSchema, storyWordCount, type StoryContentInput } from "./story-content";
+import { findDefaultPublication } from "@/lib/publications/default-publication";
 
 /**
  * A new draft (草稿) in the default publication, owned by its author. A reporter
@@ -23,7 +24,7 @@ export async function createStory(options: { db: Db; actor: Actor; content?: Sto
  */
 export async function insertStory(tx: Tx, actor: Actor, input?: StoryContentInput): Promise<{ id: string; version: number }> {
   const content = input ? storyContentSchema.parse(input) : emptyStoryContent();
-  const publication = await tx.publication.findFirst({ where: { isDefault: true }, select: { id: true } });
+  const publication = await findDefaultPublication(tx);
   if (!publication) throw new AppError("INVALID_STATE", { "zh-CN": "还没有设置报纸，不能写稿。", en: "No publication is set up yet." });
   if (content.bylines.length === 0) {
     const person = await tx.person.findUnique({ where: { userId: actor.id }, select: { id: true, name: true, role: true, organisation: true, active: true } });

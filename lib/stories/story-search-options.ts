@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { findDefaultPublication } from "@/lib/publications/default-publication";
 
 // The choices of the dashboard search's filters (版名, 署名): the default
 // publication's page names, standing or not (old stories sit on pages no longer
@@ -11,7 +12,7 @@ export interface StorySearchOptions {
 
 export async function storySearchOptions(options: { db: Db }): Promise<StorySearchOptions> {
   const { db } = options;
-  const publication = await db.publication.findFirst({ where: { isDefault: true }, select: { id: true } });
+  const publication = await findDefaultPublication(db);
   if (!publication) return { pageNames: [], people: [] };
   const [pageNames, people] = await Promise.all([
     db.pageName.findMany({ where: { publicationId: publication.id }, orderBy: [{ active: "desc" }, { position: "asc" }], select: { name: true } }),

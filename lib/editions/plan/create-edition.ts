@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { editionDate, isoEditionDate } from "@/lib/editions/edition-date";
 import { AppError } from "@/lib/errors/app-error";
 import { isUniqueViolation, MAX_PAGES, nextFreeNumber, PAGE_NUMBER, parsePageNumber } from "./plan-rules";
+import { findDefaultPublication } from "@/lib/publications/default-publication";
 
 /** The create form's input (shared by the form's server action). */
 export const createEditionSchema = z.object({
@@ -16,7 +17,7 @@ export type CreateEditionInput = z.input<typeof createEditionSchema>;
 
 /** The publication editions are planned for: the default one (as for new stories). */
 export async function defaultPublication(db: Db | Tx) {
-  const publication = await db.publication.findFirst({ where: { isDefault: true }, select: { id: true, name: true } });
+  const publication = await findDefaultPublication(db);
   if (!publication) throw new AppError("INVALID_STATE", { "zh-CN": "还没有设置报纸，不能策划版面。", en: "No publication is set up yet." });
   return publication;
 }

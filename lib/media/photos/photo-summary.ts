@@ -1,6 +1,6 @@
 import type { PickedPhoto } from "@/components/dashboard/photos/picked-photo";
 import type { Prisma } from "@/lib/db/generated/client";
-import { mediaUrl } from "@/lib/reader/urls";
+import { mediaUrl, srcSetOf } from "@/lib/reader/urls";
 
 /** What every photo listing selects: enough for a thumbnail, the picker and the grid. */
 export const photoSummarySelect = {
@@ -39,7 +39,7 @@ export function photoSummary(row: SummaryRow): PhotoSummary {
     id: row.id,
     // Derivatives carry no metadata; the master is used only when there are none (never for uploads).
     src: mediaUrl(src?.storageKey ?? row.asset.storageKey),
-    srcSet: variants.map((variant) => `${mediaUrl(variant.storageKey)} ${variant.width}w`).join(", "),
+    srcSet: srcSetOf(variants),
     width: row.asset.width ?? src?.width ?? 0,
     height: row.asset.height ?? src?.height ?? 0,
     caption: row.caption,

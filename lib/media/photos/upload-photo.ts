@@ -13,6 +13,7 @@ import { emptyFile, fileTooLarge, MAX_PHOTO_BYTES } from "./photo-errors";
 import { readExif } from "./read-exif";
 import { readLimited } from "./read-limited";
 import { cleanFileName } from "@/lib/http/upload-headers";
+import { findDefaultPublication } from "@/lib/publications/default-publication";
 
 export interface UploadPhotoResult {
   photoId: string;
@@ -114,7 +115,7 @@ async function recordPhoto(options: {
 }
 
 async function defaultPublicationId(db: Db): Promise<string> {
-  const publication = await db.publication.findFirst({ orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }], select: { id: true } });
+  const publication = await findDefaultPublication(db);
   if (!publication) throw new AppError("INVALID_STATE", { "zh-CN": "还没有报纸（刊物），不能上传图片。", en: "There is no publication yet to add photos to." });
   return publication.id;
 }

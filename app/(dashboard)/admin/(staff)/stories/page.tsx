@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { ArticleStatus } from "@/lib/db/generated/enums";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 import { listStories } from "@/lib/stories/list-stories";
+import { findDefaultPublication } from "@/lib/publications/default-publication";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { m } = await getDashboardMessages();
@@ -32,7 +33,7 @@ export default async function StoriesPage({ searchParams }: PageProps<"/admin/st
   const { locale, m } = await getDashboardMessages();
   const filters = filtersSchema.parse(await searchParams);
   const db = getDb();
-  const publication = await db.publication.findFirst({ where: { isDefault: true }, select: { id: true } });
+  const publication = await findDefaultPublication(db);
   const [result, pageNames, people] = await Promise.all([
     listStories({ db, actor: user, filters }),
     db.pageName.findMany({ where: { publicationId: publication?.id, active: true }, orderBy: { position: "asc" }, select: { id: true, name: true } }),

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 import { loadStoryEditor } from "@/lib/stories/load-story-editor";
+import { isId } from "@/lib/validation/id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { m } = await getDashboardMessages();
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Loads the story for this user; a story they may not open shows why, and nothing of it. */
 async function load(id: string) {
   const user = await requireUser();
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isId(id)) notFound();
   try {
     return { story: await loadStoryEditor({ db: getDb(), actor: user, storyId: id }) };
   } catch (error) {

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { editionDate } from "@/lib/editions/edition-date";
 import { preflightEdition } from "@/lib/editions/preflight";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
+import { findDefaultPublication } from "@/lib/publications/default-publication";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { m } = await getDashboardMessages();
@@ -20,7 +21,7 @@ export default async function PreflightPage({ params }: PageProps<"/admin/editio
   const { date } = await params;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !can(user.role, "edition.plan")) notFound();
   const db = getDb();
-  const publication = await db.publication.findFirst({ where: { isDefault: true }, select: { id: true } });
+  const publication = await findDefaultPublication(db);
   const edition = publication && (await db.edition.findUnique({ where: { publicationId_date: { publicationId: publication.id, date: editionDate(date) } }, select: { id: true } }));
   if (!edition) notFound();
   const problems = await preflightEdition({ db, editionId: edition.id });

@@ -11,6 +11,7 @@ import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 import { loadStoryEditor } from "@/lib/stories/load-story-editor";
 import { getRevisionContent, listRevisions } from "@/lib/stories/revisions";
 import { diffStoryContents } from "@/lib/stories/story-diff";
+import { isId } from "@/lib/validation/id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { m } = await getDashboardMessages();
@@ -24,7 +25,7 @@ const compareSchema = z.object({
 
 async function load(storyId: string) {
   const user = await requireUser();
-  if (!/^[0-9a-f-]{36}$/i.test(storyId)) notFound();
+  if (!isId(storyId)) notFound();
   const db = getDb();
   try {
     const [story, revisions] = await Promise.all([loadStoryEditor({ db, actor: user, storyId }), listRevisions({ db, actor: user, storyId })]);

@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 import { loadPageEditor } from "@/lib/pages/load-page-editor";
-import { mediaUrl } from "@/lib/reader/urls";
+import { mediaUrl, srcSetOf } from "@/lib/reader/urls";
 import { applyPageReplacementAction, createStoryFromRegionAction, discardPageReplacementAction, savePageRegionsAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -53,7 +53,7 @@ export default async function PageEditorPage({ params }: Params) {
     image && medium
       ? {
           src: mediaUrl(medium.storageKey),
-          srcSet: image.variants.map((variant) => `${mediaUrl(variant.storageKey)} ${variant.width}w`).join(", "),
+          srcSet: srcSetOf(image.variants),
           width: image.width,
           height: image.height,
         }
@@ -90,7 +90,7 @@ export default async function PageEditorPage({ params }: Params) {
             ? {
                 pdfAssetId: data.replacement.pdfAssetId,
                 src: mediaUrl((data.replacement.variants.find((variant) => variant.width >= 800) ?? data.replacement.variants.at(-1))!.storageKey),
-                srcSet: data.replacement.variants.map((variant) => `${mediaUrl(variant.storageKey)} ${variant.width}w`).join(", "),
+                srcSet: srcSetOf(data.replacement.variants),
                 width: data.replacement.width,
                 height: data.replacement.height,
                 check: data.replacement.check,
