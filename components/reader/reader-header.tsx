@@ -1,4 +1,4 @@
-import { formatEditionDateZh } from "@/lib/editions/edition-date";
+import { formatEditionDateZh } from "@/lib/time/edition-date";
 import type { Script } from "@/lib/reader/script";
 import { archiveUrl, inScript, publicationUrl, searchUrl, type PublicationRef } from "@/lib/reader/urls";
 

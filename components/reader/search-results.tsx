@@ -1,4 +1,4 @@
-import { formatEditionDateZh } from "@/lib/editions/edition-date";
+import { formatEditionDateZh } from "@/lib/time/edition-date";
 import { articleUrl, pageRegionUrl, type PublicationRef } from "@/lib/reader/urls";
 import { hasFilters, searchHref, type SearchRequest } from "@/lib/search-pages/search-request";
 import { highlight } from "@/lib/search/highlight";

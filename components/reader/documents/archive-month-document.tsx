@@ -1,6 +1,6 @@
 import { ArchiveBreadcrumb, ArchivePager } from "@/components/reader/archive-navigation";
 import { MonthCalendar } from "@/components/reader/month-calendar";
-import { formatEditionDateZh } from "@/lib/editions/edition-date";
+import { formatEditionDateZh } from "@/lib/time/edition-date";
 import type { ReaderDocument, RenderAssets } from "@/lib/reader-files/reader-documents";
 import { olderAndNewer, splitMonth } from "@/lib/reader/archive-calendar";
 import { archiveUrl, articleUrl, editionUrl, pageUrl } from "@/lib/reader/urls";

@@ -4,7 +4,7 @@ import { PageNavigation } from "@/components/reader/page-navigation";
 import { PageTurner } from "@/components/reader/page-turner";
 import { PageZoom } from "@/components/reader/page-zoom";
 import { RegionHighlight } from "@/components/reader/region-highlight";
-import { formatEditionDateZh } from "@/lib/editions/edition-date";
+import { formatEditionDateZh } from "@/lib/time/edition-date";
 import type { ReaderDocument, RenderAssets } from "@/lib/reader-files/reader-documents";
 import { neighbourEditions } from "@/lib/reader/find-edition-dates";
 import { neighbourPages } from "@/lib/reader/page-neighbours";
