@@ -15,6 +15,18 @@ const config = [
     },
   },
   {
+    // lib/ is the domain: it never reaches up into routes or React components (docs/ARCHITECTURE.md).
+    // Its tests may render through components (the reader's documents) to check the whole.
+    files: ["lib/**/*.{ts,tsx,js}"],
+    ignores: ["lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"], message: "lib/ never imports app/ or components/: move what both need into lib/." }] },
+      ],
+    },
+  },
+  {
     ignores: [
       "node_modules/**",
       ".next/**",

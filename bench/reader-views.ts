@@ -204,7 +204,7 @@ async function timePublishing(data: string) {
   process.env.DATABASE_URL = url;
   const { getDb } = await import("../lib/db/client");
   const { bodyFromBlocks } = await import("../lib/articles/body");
-  const { editionDate } = await import("../lib/editions/edition-date");
+  const { editionDate } = await import("../lib/time/edition-date");
   const { DiskStorage } = await import("../lib/storage/storage");
   const { renderReaderChange } = await import("../lib/reader-files/render-reader-files");
   const { commandReaderRendering } = await import("../scripts/lib/reader-rendering");

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { editionDate } from "@/lib/editions/edition-date";
+import { editionDate } from "@/lib/time/edition-date";
 import { findArticleView } from "@/lib/reader/find-article-view";
 import { findEditionView } from "@/lib/reader/find-edition-view";
 import { searchArticles } from "@/lib/search/search-articles";

@@ -9,6 +9,7 @@ import { projectRoot } from "./helpers/database";
 // follows.
 
 const map = readFileSync(path.join(projectRoot, "docs", "ARCHITECTURE.md"), "utf8");
+const style = readFileSync(path.join(projectRoot, "docs", "CODE_STYLE.md"), "utf8");
 /** The description column of the layout tree. */
 const DESCRIPTION_COLUMN = 25;
 
@@ -36,9 +37,9 @@ function layoutPaths(): string[] {
   return paths;
 }
 
-/** Files named in backticks elsewhere in the text: a path from the root, or a file's own name. */
-function namedFiles(): string[] {
-  const quoted = [...map.matchAll(/`([^`\s]+)`/g)].map((match) => match[1]!);
+/** Files named in backticks in a text: a path from the root, or a file's own name. */
+function namedFiles(text = map): string[] {
+  const quoted = [...text.matchAll(/`([^`\s]+)`/g)].map((match) => match[1]!);
   return quoted.filter((name) => /\.(ts|tsx|js|mjs|md|conf|yml|sql|prisma)$/.test(name) && !/[*{]/.test(name));
 }
 
@@ -56,5 +57,11 @@ describe("docs/ARCHITECTURE.md", () => {
     const madeAtRunTime = /^(\.next|\.data)\//;
     const missing = namedFiles().filter((name) => !madeAtRunTime.test(name) && !tracked.some((file) => file === name || file.endsWith(`/${name}`)));
     expect(missing).toEqual([]);
+  });
+
+  it("and docs/CODE_STYLE.md names only files that exist, each convention's example", () => {
+    const named = namedFiles(style);
+    expect(named.length).toBeGreaterThan(15);
+    expect(named.filter((name) => !tracked.includes(name))).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from "@/app/(dashboard)/admin/(staff)/editions/actions";
 import type { EditionStatus } from "@/lib/db/generated/enums";
 import { dashboardMessages, type DashboardLocale } from "@/lib/i18n/dashboard-messages";
+import { newsroomDateTimeFormat } from "@/lib/time/newsroom-time";
 
 const field = "rounded border border-neutral-300 px-2 py-1";
 
@@ -49,7 +50,7 @@ export function EditionActions(props: {
   const [at, setAt] = useState("");
   const hidden = <input type="hidden" name="editionId" value={props.editionId} />;
   const scheduledTime = props.scheduledAt
-    ? new Intl.DateTimeFormat(props.locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short", hour12: false }).format(new Date(props.scheduledAt))
+    ? newsroomDateTimeFormat(props.locale, { dateStyle: "short", timeStyle: "short" }).format(new Date(props.scheduledAt))
     : null;
 
   return (

@@ -1,6 +1,7 @@
-import { formatEditionDateZh } from "@/lib/editions/edition-date";
+import { formatEditionDateZh } from "@/lib/time/edition-date";
 import type { Script } from "@/lib/reader/script";
 import { archiveUrl, inScript, publicationUrl, searchUrl, type PublicationRef } from "@/lib/reader/urls";
+import { issueLabel } from "@/lib/reader/reader-labels";
 
 /** Masthead: the paper's name, the edition's date with its weekday, search, 往期 (the archive), 简/繁. */
 export function ReaderHeader(props: {
@@ -24,7 +25,7 @@ export function ReaderHeader(props: {
           {date && (
             <p className="mt-1 text-sm text-neutral-700">
               <time dateTime={date}>{t(formatEditionDateZh(new Date(`${date}T00:00:00Z`)))}</time>
-              {issueNumber ? t(` 总第${issueNumber}期`) : ""}
+              {issueNumber ? t(` ${issueLabel(issueNumber)}`) : ""}
             </p>
           )}
         </div>

@@ -1,9 +1,10 @@
-import { formatEditionDateZh } from "@/lib/editions/edition-date";
+import { formatEditionDateZh } from "@/lib/time/edition-date";
 import { articleUrl, pageRegionUrl, type PublicationRef } from "@/lib/reader/urls";
 import { hasFilters, searchHref, type SearchRequest } from "@/lib/search-pages/search-request";
 import { highlight } from "@/lib/search/highlight";
 import type { SearchHit, SearchResult } from "@/lib/search/search-articles";
 import { SearchPager } from "./search-pager";
+import { pageLabel } from "@/lib/reader/reader-labels";
 
 // The reader's search results. Headlines and snippets arrive as escaped HTML
 // with <mark> (lib/search/highlight.ts) and go through the script converter as
@@ -30,7 +31,7 @@ function Hit({ hit, words, publication, t }: { hit: SearchHit; words: string[]; 
   // Readers' hits always have a published page (lib/search/search-articles.ts).
   if (!hit.editionDate || !hit.pageNumber || hit.position === null) return null;
   const id = `hit-${hit.articleId}`;
-  const pageLabel = `第${hit.pageNumber}版:${hit.pageName ?? ""}`;
+  const hitPageLabel = pageLabel(hit.pageNumber, hit.pageName ?? "");
   return (
     <li className="py-4">
       <article aria-labelledby={id}>
@@ -44,7 +45,7 @@ function Hit({ hit, words, publication, t }: { hit: SearchHit; words: string[]; 
         <p className="mt-1 text-sm text-neutral-700">
           <time dateTime={hit.editionDate}>{t(formatEditionDateZh(new Date(`${hit.editionDate}T00:00:00Z`)))}</time>
           {" · "}
-          {t(pageLabel)}
+          {t(hitPageLabel)}
           {hit.bylines.length > 0 && <> · {t(hit.bylines.join(" "))}</>}
         </p>
         {hit.snippetHtml && <p className="mt-1 leading-relaxed" dangerouslySetInnerHTML={{ __html: t(hit.snippetHtml) }} />}
@@ -52,7 +53,7 @@ function Hit({ hit, words, publication, t }: { hit: SearchHit; words: string[]; 
           {/* A full page load: the fragment outlines the article's region (:target and RegionHighlight). */}
           <a href={pageRegionUrl(publication, hit.editionDate, hit.pageNumber, hit.articleId)}>
             {t("查看版面")}
-            <span className="sr-only">{t(`：${pageLabel}上的《${hit.headline}》`)}</span>
+            <span className="sr-only">{t(`：${hitPageLabel}上的《${hit.headline}》`)}</span>
           </a>
         </p>
       </article>

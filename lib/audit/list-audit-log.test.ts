@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { createMigratedDatabase } from "@/tests/helpers/database";
 import { decodeAuditCursor, encodeAuditCursor } from "./audit-cursor";
-import { formatShanghaiTime } from "./audit-dates";
+import { formatNewsroomTime } from "@/lib/time/newsroom-time";
 import { listAuditActors, listAuditLog } from "./list-audit-log";
 
 let db: Db;
@@ -96,7 +96,7 @@ describe("listing the audit log", () => {
     expect(secondDay.entries).toHaveLength(22);
     const untilFirst = await listAuditLog({ db, actor: admin, filters: { to: "2030-01-01", action: "auth.sign_in" } });
     expect(numbers(untilFirst.entries)).toEqual([9, 6, 3, 0]);
-    expect(formatShanghaiTime(new Date(start))).toBe("2030-01-01 23:50:00");
+    expect(formatNewsroomTime(new Date(start))).toBe("2030-01-01 23:50:00");
   });
 
   it("refuses a malformed or reversed date range with a clear message", async () => {

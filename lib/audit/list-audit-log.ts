@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { decodeAuditCursor, encodeAuditCursor, type AuditCursor } from "./audit-cursor";
-import { startOfNextShanghaiDay, startOfShanghaiDay } from "./audit-dates";
+import { startOfNextNewsroomDay, startOfNewsroomDay } from "@/lib/time/newsroom-time";
 import { isId } from "@/lib/validation/id";
 
 export interface AuditLogFilters {
@@ -80,8 +80,8 @@ function filterWhere(filters: AuditLogFilters): Prisma.AuditLogWhereInput {
     if (!isId(filters.actorId)) throw new AppError("INVALID_INPUT", { "zh-CN": "所选操作人不存在。", en: "The chosen actor does not exist." });
     where.actorId = filters.actorId;
   }
-  const from = filters.from ? startOfShanghaiDay(filters.from) : undefined;
-  const to = filters.to ? startOfNextShanghaiDay(filters.to) : undefined;
+  const from = filters.from ? startOfNewsroomDay(filters.from) : undefined;
+  const to = filters.to ? startOfNextNewsroomDay(filters.to) : undefined;
   if (from && to && from >= to) {
     throw new AppError("INVALID_INPUT", { "zh-CN": "开始日期不能晚于结束日期。", en: "The start date must not be after the end date." });
   }

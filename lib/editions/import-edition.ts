@@ -22,7 +22,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { folderSource, type ImportFrom } from "./edition-source";
 import { problem } from "./manifest-problems";
 import { readManifest, ManifestError, type ManifestFile } from "./read-manifest";
-import { editionDate } from "./edition-date";
+import { editionDate } from "@/lib/time/edition-date";
 import { reindexEditionArticles } from "@/lib/search/index-article";
 import { findDefaultPublication } from "@/lib/publications/default-publication";
 

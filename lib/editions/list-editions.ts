@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { isoEditionDate } from "@/lib/editions/edition-date";
+import { isoEditionDate } from "@/lib/time/edition-date";
 
 /** The newest editions for the newsroom, with their page counts. */
 export async function listEditions(options: { limit: number }) {

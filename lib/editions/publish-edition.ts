@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { isoEditionDate } from "@/lib/editions/edition-date";
+import { isoEditionDate } from "@/lib/time/edition-date";
 import { publishReaderChange } from "@/lib/reader-files/publish-reader-change";
 import { reindexEditionArticles } from "@/lib/search/index-article";
 import { preflightEdition, type PreflightProblem } from "./preflight";

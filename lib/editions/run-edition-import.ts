@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import type { EditionStatus } from "@/lib/db/generated/enums";
-import { isoEditionDate } from "@/lib/editions/edition-date";
+import { isoEditionDate } from "@/lib/time/edition-date";
 import { publishReaderChange } from "@/lib/reader-files/publish-reader-change";
 import type { Storage } from "@/lib/storage/storage";
 import type { ImportFrom } from "./edition-source";

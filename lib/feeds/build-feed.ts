@@ -2,6 +2,7 @@ import { Feed } from "feed";
 import type { ReaderPublication } from "@/lib/reader/find-reader-publication";
 import { absoluteUrl, articleUrl, publicationUrl } from "@/lib/reader/urls";
 import type { FeedArticle } from "./find-feed-articles";
+import { pageLabel } from "@/lib/reader/reader-labels";
 
 /** An RSS 2.0 feed of articles (readers, aggregators, other newsrooms). */
 export function buildRssFeed(options: {
@@ -31,7 +32,7 @@ export function buildRssFeed(options: {
       description: cdataSafe(escapeXml(article.summary)),
       date: new Date(article.publishedAt),
       author: article.authors.map((name) => ({ name })),
-      category: [{ name: `第${article.pageNumber}版:${article.pageName}` }],
+      category: [{ name: pageLabel(article.pageNumber, article.pageName) }],
     });
   }
   return feed.rss2();

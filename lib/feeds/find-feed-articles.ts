@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { articleBodySchema, bodyPlainText } from "@/lib/articles/body";
-import { isoEditionDate } from "@/lib/editions/edition-date";
+import { isoEditionDate } from "@/lib/time/edition-date";
 import { cached } from "@/lib/reader/cached";
 import { cacheTags } from "@/lib/reader/cache-tags";
 

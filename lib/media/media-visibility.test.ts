@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { bodyFromBlocks } from "@/lib/articles/body";
 import type { Db } from "@/lib/db/client";
-import { editionDate } from "@/lib/editions/edition-date";
+import { editionDate } from "@/lib/time/edition-date";
 import { createMigratedDatabase } from "@/tests/helpers/database";
 import { mediaVisibility } from "./media-visibility";
 

@@ -2,7 +2,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import type { PageRenderStatus, RegionSource, TextLayerIssue } from "@/lib/db/generated/enums";
 import { readStoryParts } from "@/lib/regions/story-parts";
-import { editionDate } from "@/lib/editions/edition-date";
+import { editionDate } from "@/lib/time/edition-date";
 import { isLivePage } from "./page-pdf-replacement";
 import { pageError } from "./page-errors";
 import { polygonSchema, type Polygon } from "./region-schema";

@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { isoEditionDate } from "@/lib/editions/edition-date";
+import { isoEditionDate } from "@/lib/time/edition-date";
 import { publishReaderChange } from "@/lib/reader-files/publish-reader-change";
 import type { FoundRegions } from "@/lib/regions/find-regions";
 import { writePageRegions } from "@/lib/regions/write-page-regions";

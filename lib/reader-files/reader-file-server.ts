@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isEditionDate } from "@/lib/editions/edition-date";
+import { isEditionDate } from "@/lib/time/edition-date";
 import { SCRIPT_COOKIE, type Script } from "@/lib/reader/script";
 import { inScript, pageUrl, TRADITIONAL_PREFIX, type PublicationRef } from "@/lib/reader/urls";
 import { isStorageNotFound, type Storage } from "@/lib/storage/storage";

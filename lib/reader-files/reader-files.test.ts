@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderReaderDocument } from "@/components/reader/documents/render-reader-document";
 import { bodyFromBlocks } from "@/lib/articles/body";
 import type { Db } from "@/lib/db/client";
-import { editionDate } from "@/lib/editions/edition-date";
+import { editionDate } from "@/lib/time/edition-date";
 import { publishEdition, withdrawEdition } from "@/lib/editions/publish-edition";
 import { contentSecurityPolicy } from "@/lib/http/security-headers.js";
 import { READER_SCRIPT_HASHES } from "@/lib/reader/inline-scripts.js";

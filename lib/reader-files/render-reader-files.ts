@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { isoEditionDate } from "@/lib/editions/edition-date";
+import { isoEditionDate } from "@/lib/time/edition-date";
 import { olderAndNewer } from "@/lib/reader/archive-calendar";
 import { archiveYears, findArchiveMonthEditions, findArchiveMonths, findEditionDatesInYear } from "@/lib/reader/find-archive";
 import { findArticleView } from "@/lib/reader/find-article-view";

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { editionDate, isoEditionDate } from "@/lib/editions/edition-date";
+import { editionDate, isoEditionDate } from "@/lib/time/edition-date";
 import { mediaVisibility } from "@/lib/media/media-visibility";
 import { articleUrl, inScript, mediaUrl, pageUrl } from "./urls";
 

@@ -2,7 +2,7 @@ import { revalidateTag } from "next/cache";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { bodyFromBlocks } from "@/lib/articles/body";
 import type { Db } from "@/lib/db/client";
-import { editionDate } from "@/lib/editions/edition-date";
+import { editionDate } from "@/lib/time/edition-date";
 import { archiveSitemapXml, sitemapIndexXml } from "@/lib/feeds/sitemaps";
 import { publishEdition, withdrawEdition } from "@/lib/editions/publish-edition";
 import { createMigratedDatabase, sql } from "@/tests/helpers/database";

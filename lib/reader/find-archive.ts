@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { getDb } from "@/lib/db/client";
-import { isoEditionDate } from "@/lib/editions/edition-date";
+import { isoEditionDate } from "@/lib/time/edition-date";
 import { monthBounds, yearBounds } from "./archive-calendar";
 
 // The archive (往期). Every query reads published editions of one publication by

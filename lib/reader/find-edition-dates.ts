@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { isoEditionDate } from "@/lib/editions/edition-date";
+import { isoEditionDate } from "@/lib/time/edition-date";
 import { cached } from "./cached";
 import { cacheTags } from "./cache-tags";
 

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { editionDate, isoEditionDate } from "@/lib/editions/edition-date";
+import { editionDate, isoEditionDate } from "@/lib/time/edition-date";
 import { mediaUrl } from "./urls";
 
 export interface ImageVariantView {

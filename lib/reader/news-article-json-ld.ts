@@ -1,6 +1,7 @@
 import type { ArticleView } from "./find-article-view";
 import type { ReaderPublication } from "./find-reader-publication";
 import { absoluteUrl } from "./urls";
+import { NEWSROOM_UTC_OFFSET } from "@/lib/time/newsroom-time";
 
 /** schema.org NewsArticle for one article, as search engines and aggregators read it. */
 export function newsArticleJsonLd(input: {
@@ -21,7 +22,7 @@ export function newsArticleJsonLd(input: {
     headline: t(article.headline),
     alternativeHeadline: t([article.kicker, article.subtitle].filter(Boolean).join(" ")) || undefined,
     description: article.summary ? t(article.summary) : undefined,
-    datePublished: article.publishedAt ?? `${editionDate}T00:00:00+08:00`,
+    datePublished: article.publishedAt ?? `${editionDate}T00:00:00${NEWSROOM_UTC_OFFSET}`,
     dateModified: article.updatedAt,
     mainEntityOfPage: absoluteUrl(url),
     url: absoluteUrl(url),

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { createDbClient } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { bodyFromBlocks } from "@/lib/articles/body";
-import { editionDate } from "@/lib/editions/edition-date";
+import { editionDate } from "@/lib/time/edition-date";
 import { findFeedArticles } from "@/lib/feeds/find-feed-articles";
 import { monthSitemapXml, newsSitemapXml, sitemapIndexXml } from "@/lib/feeds/sitemaps";
 import { reindexPageArticles } from "@/lib/search/index-article";

@@ -1,4 +1,4 @@
-import { isoEditionDate } from "@/lib/editions/edition-date";
+import { isoEditionDate } from "@/lib/time/edition-date";
 import { regionFragment } from "./region-fragment";
 import type { Script } from "./script";
 

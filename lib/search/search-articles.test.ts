@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { bodyFromBlocks } from "@/lib/articles/body";
 import { createDbClient, type Db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare-database";
-import { editionDate } from "@/lib/editions/edition-date";
+import { editionDate } from "@/lib/time/edition-date";
 import { renamePage } from "@/lib/editions/plan/page-operations";
 import { publishEdition, withdrawEdition } from "@/lib/editions/publish-edition";
 import { updatePhoto } from "@/lib/media/photos/update-photo";

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { ArticleStatus } from "@/lib/db/generated/enums";
-import { isoEditionDate } from "@/lib/editions/edition-date";
+import { isoEditionDate } from "@/lib/time/edition-date";
 import { visibleStoriesWhere } from "@/lib/stories/list-stories";
 import { highlight, snippet } from "./highlight";
 import { needsPositions, parseSearchQuery, queryWords, toLooseTsquery, toTsquery } from "./parse-query";

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { bodyFromBlocks } from "@/lib/articles/body";
 import { verifyPassword } from "@/lib/auth/password";
-import { editionDate } from "@/lib/editions/edition-date";
+import { editionDate } from "@/lib/time/edition-date";
 import type { DiskStorage } from "@/lib/storage/storage";
 import { createDbClient } from "@/lib/db/client";
 import { createTestDatabase, createTestStorage, demoDir, projectRoot } from "@/tests/helpers/database";

@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { importEdition } from "@/lib/editions/import-edition";
 import type { Storage } from "@/lib/storage/storage";
 import { demoAccounts } from "./demo-accounts";
+import { atNewsroomTime } from "@/lib/time/newsroom-time";
 
 const demoPublicationSchema = z.object({
   slug: z.string(),
@@ -112,7 +113,7 @@ export async function seedDemo(options: { db: Db; storage: Storage; demoDir: str
       folder: path.join(demoDir, "editions", date),
       publish: true,
       // Published at 06:00 Beijing time on the paper's day.
-      publishedAt: new Date(`${date}T06:00:00+08:00`),
+      publishedAt: atNewsroomTime(`${date}T06:00:00`),
       actorId: editor.id,
     });
     articles += report.articlesCreated;

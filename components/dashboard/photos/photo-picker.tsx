@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useId, useState } from "react";
 import { fillTemplate, photoMessages } from "@/lib/i18n/messages/photos";
 import type { PhotoSummary } from "@/lib/media/photos/photo-summary";
-import type { PickedPhoto } from "./picked-photo";
+import type { PickedPhoto } from "@/lib/media/photos/photo-summary";
 import { PhotoUploader } from "./photo-uploader";
 
 type Load = { state: "loading" } | { state: "error" } | { state: "done"; photos: PhotoSummary[]; total: number };

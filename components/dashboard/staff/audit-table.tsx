@@ -1,4 +1,4 @@
-import { formatShanghaiTime } from "@/lib/audit/audit-dates";
+import { formatNewsroomTime } from "@/lib/time/newsroom-time";
 import { auditActionLabel, summariseAuditData } from "@/lib/audit/audit-labels";
 import type { AuditLogEntry } from "@/lib/audit/list-audit-log";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
@@ -24,7 +24,7 @@ export function AuditTable({ m, entries }: { m: DashboardMessages; entries: read
           {entries.map((entry) => (
             <tr key={entry.id} className="border-b border-neutral-200 align-top">
               <td className="whitespace-nowrap p-2 tabular-nums">
-                <time dateTime={entry.createdAt.toISOString()}>{formatShanghaiTime(entry.createdAt)}</time>
+                <time dateTime={entry.createdAt.toISOString()}>{formatNewsroomTime(entry.createdAt)}</time>
               </td>
               <td className="p-2">{entry.actor ? entry.actor.name : <span className="text-neutral-600">{t.system}</span>}</td>
               <td className="p-2">

@@ -11,7 +11,7 @@ import {
   touchPresenceAction,
   type SaveResult,
 } from "@/app/(dashboard)/admin/(staff)/stories/actions";
-import type { PickedPhoto } from "@/components/dashboard/photos/picked-photo";
+import type { PickedPhoto } from "@/lib/media/photos/photo-summary";
 import type { ActionState } from "@/lib/actions/run-action";
 import { blockText } from "@/lib/articles/body";
 import { dashboardMessages } from "@/lib/i18n/dashboard-messages";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { updatePhotoDetailsAction } from "@/app/(dashboard)/admin/(staff)/stories/actions";
 import { PhotoPicker } from "@/components/dashboard/photos/photo-picker";
-import type { PickedPhoto } from "@/components/dashboard/photos/picked-photo";
+import type { PickedPhoto } from "@/lib/media/photos/photo-summary";
 import type { storyMessages } from "@/lib/i18n/messages/stories";
 import type { StoryContent } from "@/lib/stories/story-content";
 import { move } from "./byline-fields";

@@ -1,10 +1,11 @@
 import { ArchiveBreadcrumb, ArchivePager } from "@/components/reader/archive-navigation";
 import { MonthCalendar } from "@/components/reader/month-calendar";
-import { formatEditionDateZh } from "@/lib/editions/edition-date";
+import { formatEditionDateZh } from "@/lib/time/edition-date";
 import type { ReaderDocument, RenderAssets } from "@/lib/reader-files/reader-documents";
 import { olderAndNewer, splitMonth } from "@/lib/reader/archive-calendar";
 import { archiveUrl, articleUrl, editionUrl, pageUrl } from "@/lib/reader/urls";
 import { DocumentShell, type DocumentHead } from "./document-shell";
+import { issueLabel } from "@/lib/reader/reader-labels";
 
 /** "2023年3月" */
 const monthLabel = (month: string) => `${splitMonth(month).year}年${splitMonth(month).month}月`;
@@ -78,7 +79,7 @@ export function ArchiveMonthDocument({ document, assets }: { document: Extract<R
                     </h3>
                     <p className="text-sm text-neutral-700">
                       {[
-                        edition.issueNumber ? t(`总第${edition.issueNumber}期`) : null,
+                        edition.issueNumber ? t(issueLabel(edition.issueNumber)) : null,
                         t(`共${edition.pageCount}版`),
                         edition.firstPage ? t(`${edition.firstPage.number} ${edition.firstPage.name}`) : null,
                       ]

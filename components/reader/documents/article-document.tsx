@@ -8,6 +8,7 @@ import { neighbourArticles } from "@/lib/reader/page-neighbours";
 import { scriptLang } from "@/lib/reader/script";
 import { absoluteUrl, articleUrl, pageUrl, type PublicationRef } from "@/lib/reader/urls";
 import { DocumentShell, type DocumentHead } from "./document-shell";
+import { pageLabel } from "@/lib/reader/reader-labels";
 
 function ArticleNav({ previous, next, publication, edition, t }: { previous?: PlacedArticleView; next?: PlacedArticleView; publication: PublicationRef; edition: EditionView; t: (text: string) => string }) {
   const link = (article: PlacedArticleView | undefined, label: string, rel: "prev" | "next") =>
@@ -56,7 +57,7 @@ export function ArticleDocument({ document, assets }: { document: Extract<Reader
       <main className="mx-auto max-w-3xl px-4 py-4">
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }} />
         <div className="flex flex-wrap items-center justify-between gap-3 border-b border-neutral-200 pb-3 text-sm print:hidden">
-          <a href={pageUrl(publication, edition.date, page.number)}>{t(`第${page.number}版:${page.name}`)}</a>
+          <a href={pageUrl(publication, edition.date, page.number)}>{t(pageLabel(page.number, page.name))}</a>
           <FontSizeControls labels={{ larger: t("放大"), smaller: t("缩小"), reset: t("默认"), group: t("字号") }} />
         </div>
         <div className="mt-3">
@@ -65,8 +66,8 @@ export function ArticleDocument({ document, assets }: { document: Extract<Reader
 
         <ArticleContent
           article={article}
-          printLine={t(`${publication.name} ${edition.date} 第${page.number}版`)}
-          continuations={continuations.map((part) => ({ label: t(`第${part.pageNumber}版`), href: pageUrl(publication, edition.date, part.pageNumber) }))}
+          printLine={t(`${publication.name} ${edition.date} ${pageLabel(page.number)}`)}
+          continuations={continuations.map((part) => ({ label: t(pageLabel(part.pageNumber)), href: pageUrl(publication, edition.date, part.pageNumber) }))}
           t={t}
         />
 

@@ -4,12 +4,13 @@ import { PageNavigation } from "@/components/reader/page-navigation";
 import { PageTurner } from "@/components/reader/page-turner";
 import { PageZoom } from "@/components/reader/page-zoom";
 import { RegionHighlight } from "@/components/reader/region-highlight";
-import { formatEditionDateZh } from "@/lib/editions/edition-date";
+import { formatEditionDateZh } from "@/lib/time/edition-date";
 import type { ReaderDocument, RenderAssets } from "@/lib/reader-files/reader-documents";
 import { neighbourEditions } from "@/lib/reader/find-edition-dates";
 import { neighbourPages } from "@/lib/reader/page-neighbours";
 import { absoluteUrl, archiveUrl, articleUrl, editionUrl, pageUrl } from "@/lib/reader/urls";
 import { DocumentShell, type DocumentHead } from "./document-shell";
+import { continuedFromLabel, continuedOnLabel, pageLabel } from "@/lib/reader/reader-labels";
 
 /** 版面: a page's image with its article regions, the page's articles, the edition's pages and calendar. */
 export function PageViewDocument({ document, assets }: { document: Extract<ReaderDocument, { kind: "page" }>; assets: RenderAssets }) {
@@ -19,14 +20,14 @@ export function PageViewDocument({ document, assets }: { document: Extract<Reade
   const editions = neighbourEditions(month, edition.date);
   const headlineOf = new Map(page.articles.map((article) => [article.articleId, t(article.headline)]));
   const hrefOf = new Map(page.articles.map((article) => [article.articleId, articleUrl(publication, edition.date, article.home.pageNumber, article.home.position)]));
-  const label = t(`第${page.number}版:${page.name}`);
+  const label = t(pageLabel(page.number, page.name));
   const image = page.image && (page.image.variants.at(-2) ?? page.image.variants[0]);
   const head: DocumentHead = {
-    title: t(`第${page.number}版:${page.name} - ${publication.name} ${formatEditionDateZh(new Date(`${edition.date}T00:00:00Z`))}`),
+    title: t(`${pageLabel(page.number, page.name)} - ${publication.name} ${formatEditionDateZh(new Date(`${edition.date}T00:00:00Z`))}`),
     description: t(page.articles.map((article) => article.headline).join("；")),
     path: pageUrl(publication, edition.date, page.number),
     edition,
-    openGraph: { type: "website", title: t(`${publication.name} 第${page.number}版:${page.name}`), url: absoluteUrl(pageUrl(publication, edition.date, page.number)), site_name: t(publication.name) },
+    openGraph: { type: "website", title: t(`${publication.name} ${pageLabel(page.number, page.name)}`), url: absoluteUrl(pageUrl(publication, edition.date, page.number)), site_name: t(publication.name) },
     images: image ? [{ url: absoluteUrl(image.url) }] : undefined,
   };
 
@@ -72,8 +73,8 @@ export function PageViewDocument({ document, assets }: { document: Extract<Reade
                     <a href={hrefOf.get(article.articleId)!} data-article-id={article.articleId} className="article-entry text-brand hover:underline">
                       {t(article.headline)}
                     </a>
-                    {article.part > 1 && <span className="ml-1 text-sm text-neutral-600">{t(`（上接第${article.parts[article.part - 2]?.pageNumber ?? ""}版）`)}</span>}
-                    {article.parts.length > article.part && article.part === 1 && <span className="ml-1 text-sm text-neutral-600">{t(`（转第${article.parts[1]!.pageNumber}版）`)}</span>}
+                    {article.part > 1 && <span className="ml-1 text-sm text-neutral-600">{t(continuedFromLabel(article.parts[article.part - 2]?.pageNumber ?? ""))}</span>}
+                    {article.parts.length > article.part && article.part === 1 && <span className="ml-1 text-sm text-neutral-600">{t(continuedOnLabel(article.parts[1]!.pageNumber))}</span>}
                   </li>
                 ))}
               </ol>

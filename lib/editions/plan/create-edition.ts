@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db/client";
-import { editionDate, isoEditionDate } from "@/lib/editions/edition-date";
+import { editionDate, isoEditionDate } from "@/lib/time/edition-date";
 import { AppError } from "@/lib/errors/app-error";
 import { isUniqueViolation, MAX_PAGES, nextFreeNumber, PAGE_NUMBER, parsePageNumber } from "./plan-rules";
 import { findDefaultPublication } from "@/lib/publications/default-publication";

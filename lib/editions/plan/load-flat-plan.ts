@@ -2,7 +2,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { readRenderError, type RenderError } from "@/lib/pages/render-error";
 import type { Db } from "@/lib/db/client";
 import type { ArticleStatus, EditionStatus, PageRenderStatus, PageStatus, TextLayerIssue } from "@/lib/db/generated/enums";
-import { editionDate, isoEditionDate } from "@/lib/editions/edition-date";
+import { editionDate, isoEditionDate } from "@/lib/time/edition-date";
 import { AppError } from "@/lib/errors/app-error";
 import { mediaUrl } from "@/lib/reader/urls";
 import { defaultPublication } from "./create-edition";

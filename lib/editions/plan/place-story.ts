@@ -1,6 +1,6 @@
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db/client";
-import { isoEditionDate } from "@/lib/editions/edition-date";
+import { isoEditionDate } from "@/lib/time/edition-date";
 import { AppError } from "@/lib/errors/app-error";
 import { reindexArticles } from "@/lib/search/index-article";
 import { compactParts, lockEditionForPlanning, writePlacementPositions } from "./plan-rules";

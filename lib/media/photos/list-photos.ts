@@ -2,11 +2,11 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { photoSummary, photoSummarySelect, type PhotoSummary } from "./photo-summary";
 import { photoSearchSchema, type PhotoSearch } from "./photo-schema";
+import { atNewsroomTime } from "@/lib/time/newsroom-time";
 
 export const PHOTOS_PER_PAGE = 24;
 
 /** Calendar days in the library are the newsroom's (China Standard Time), not the server's. */
-const NEWSROOM_UTC_OFFSET = "+08:00";
 
 export interface PhotoList {
   photos: PhotoSummary[];
@@ -58,5 +58,5 @@ function photoSearchWhere(search: { q: string; from?: string; to?: string }): Pr
 }
 
 function dayStart(day: string): Date {
-  return new Date(`${day}T00:00:00${NEWSROOM_UTC_OFFSET}`);
+  return atNewsroomTime(`${day}T00:00:00`);
 }

@@ -1,6 +1,19 @@
-import type { PickedPhoto } from "@/components/dashboard/photos/picked-photo";
 import type { Prisma } from "@/lib/db/generated/client";
 import { mediaUrl, srcSetOf } from "@/lib/reader/urls";
+
+/** A library photo as the story editor receives it from the picker. */
+export interface PickedPhoto {
+  id: string;
+  /** The largest WebP derivative up to article width. */
+  src: string;
+  /** Every WebP derivative, "url 640w, …". */
+  srcSet: string;
+  width: number;
+  height: number;
+  caption: string | null;
+  credit: string | null;
+  altText: string | null;
+}
 
 /** What every photo listing selects: enough for a thumbnail, the picker and the grid. */
 export const photoSummarySelect = {

@@ -1,4 +1,5 @@
 import exifr from "exifr";
+import { NEWSROOM_UTC_OFFSET } from "@/lib/time/newsroom-time";
 
 export interface PhotoExif {
   takenAt: Date | null;
@@ -8,12 +9,9 @@ export interface PhotoExif {
   artist: string | null;
 }
 
-/**
- * EXIF times carry no zone unless the camera wrote OffsetTimeOriginal; the
- * newsroom's cameras are set to China Standard Time, so that is the default
- * (rather than the server's zone, which is UTC in production).
- */
-const NEWSROOM_UTC_OFFSET = "+08:00";
+// EXIF times carry no zone unless the camera wrote OffsetTimeOriginal; the
+// newsroom's cameras are set to its time (NEWSROOM_UTC_OFFSET), so that is
+// the default rather than the server's zone (UTC in production).
 
 const NOTHING: PhotoExif = { takenAt: null, camera: null, artist: null };
 

@@ -9,6 +9,7 @@ import { PreflightFailedError, publishEdition, withdrawEdition } from "@/lib/edi
 import { scheduleEdition, unscheduleEdition } from "@/lib/editions/schedule-edition";
 import { republishPage, withdrawPage } from "@/lib/editions/withdraw-page";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
+import { atNewsroomTime } from "@/lib/time/newsroom-time";
 
 // 发布 / 定时发布 / 撤版 of an edition, and 撤版 of a single page: thin actions over lib/editions.
 
@@ -52,7 +53,7 @@ export async function scheduleEditionAction(_state: EditionActionState, form: Fo
     schema: z.object({ editionId, at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/), override: reason }),
     input: formObject(form),
     run: (user, data) =>
-      withProblems(() => scheduleEdition({ db: getDb(), actor: user, editionId: data.editionId, at: new Date(`${data.at}:00+08:00`), override: data.override })),
+      withProblems(() => scheduleEdition({ db: getDb(), actor: user, editionId: data.editionId, at: atNewsroomTime(data.at), override: data.override })),
     success: (m) => m.editions.scheduled,
   });
   return outcome(state);

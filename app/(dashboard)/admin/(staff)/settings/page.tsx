@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 import { listPublicationSettings } from "@/lib/publications/publication-settings";
 import { updatePublicationSettingsAction } from "./actions";
+import { newsroomDateTimeFormat } from "@/lib/time/newsroom-time";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { m } = await getDashboardMessages();
@@ -22,7 +23,7 @@ export default async function PublicationSettingsPage() {
   if (!loaded.ok) return <AdminRefusal error={loaded.error} m={m} locale={locale} />;
   const t = m.staff.settings;
   const progress = await readRenderAllProgress(getStorage());
-  const at = progress?.finishedAt && new Date(progress.finishedAt).toLocaleString(locale, { timeZone: "Asia/Shanghai" });
+  const at = progress?.finishedAt && newsroomDateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" }).format(new Date(progress.finishedAt));
   return (
     <main>
       <h1 className="text-2xl font-bold">{t.title}</h1>

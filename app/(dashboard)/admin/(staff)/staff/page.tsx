@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminRefusal, loadForAdmin } from "@/components/dashboard/staff/admin-refusal";
 import { CreateStaffForm } from "@/components/dashboard/staff/create-staff-form";
-import { formatShanghaiTime } from "@/lib/audit/audit-dates";
+import { formatNewsroomTime } from "@/lib/time/newsroom-time";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
@@ -49,7 +49,7 @@ export default async function StaffPage() {
                   <td className="p-2">{m.roles[account.role]}</td>
                   <td className="p-2">{account.disabled ? t.disabled : t.active}</td>
                   <td className="p-2">{account.person?.name ?? "—"}</td>
-                  <td className="p-2 tabular-nums">{account.lastSignInAt ? formatShanghaiTime(account.lastSignInAt) : t.never}</td>
+                  <td className="p-2 tabular-nums">{account.lastSignInAt ? formatNewsroomTime(account.lastSignInAt) : t.never}</td>
                   <td className="p-2">
                     <Link href={`/admin/staff/${account.id}`} aria-label={t.manageLabel(account.name)} className="text-brand underline">
                       {t.manage}

@@ -9,6 +9,7 @@ import { ArticleStatus } from "@/lib/db/generated/enums";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 import { listStories } from "@/lib/stories/list-stories";
 import { findDefaultPublication } from "@/lib/publications/default-publication";
+import { newsroomDateTimeFormat } from "@/lib/time/newsroom-time";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { m } = await getDashboardMessages();
@@ -44,7 +45,7 @@ export default async function StoriesPage({ searchParams }: PageProps<"/admin/st
     const params = new URLSearchParams(Object.entries({ ...filters, page }).flatMap(([key, value]) => (value === undefined || value === "" ? [] : [[key, String(value)]])));
     return `/admin/stories?${params}`;
   };
-  const dateFormat = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+  const dateFormat = newsroomDateTimeFormat(locale, { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
 
   return (
     <main>

@@ -6,7 +6,7 @@ import { PlanRefusal } from "@/components/dashboard/editions/plan-refusal";
 import { loadForAdmin } from "@/components/dashboard/staff/admin-refusal";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { formatEditionDateZh } from "@/lib/editions/edition-date";
+import { formatEditionDateZh } from "@/lib/time/edition-date";
 import { loadFlatPlan } from "@/lib/editions/plan/load-flat-plan";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 

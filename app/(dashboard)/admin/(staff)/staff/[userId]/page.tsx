@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminRefusal, loadForAdmin } from "@/components/dashboard/staff/admin-refusal";
 import { AccountAccessForm, ChangeRoleForm, ResetPasswordForm } from "@/components/dashboard/staff/staff-account-forms";
-import { formatShanghaiTime } from "@/lib/audit/audit-dates";
+import { formatNewsroomTime } from "@/lib/time/newsroom-time";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
@@ -39,9 +39,9 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ u
         <dt className="text-neutral-700">{t.status}</dt>
         <dd>{account.disabled ? t.disabled : t.active}</dd>
         <dt className="text-neutral-700">{t.lastSignIn}</dt>
-        <dd className="tabular-nums">{account.lastSignInAt ? formatShanghaiTime(account.lastSignInAt) : t.never}</dd>
+        <dd className="tabular-nums">{account.lastSignInAt ? formatNewsroomTime(account.lastSignInAt) : t.never}</dd>
         <dt className="text-neutral-700">{t.detail.createdAt}</dt>
-        <dd className="tabular-nums">{formatShanghaiTime(account.createdAt)}</dd>
+        <dd className="tabular-nums">{formatNewsroomTime(account.createdAt)}</dd>
       </dl>
       <div className="mt-6 grid max-w-xl gap-4">
         <ChangeRoleForm

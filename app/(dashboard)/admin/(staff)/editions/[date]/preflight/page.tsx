@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
-import { editionDate } from "@/lib/editions/edition-date";
+import { editionDate } from "@/lib/time/edition-date";
 import { preflightEdition } from "@/lib/editions/preflight";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 import { findDefaultPublication } from "@/lib/publications/default-publication";

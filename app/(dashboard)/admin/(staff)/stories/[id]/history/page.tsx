@@ -12,6 +12,7 @@ import { loadStoryEditor } from "@/lib/stories/load-story-editor";
 import { getRevisionContent, listRevisions } from "@/lib/stories/revisions";
 import { diffStoryContents } from "@/lib/stories/story-diff";
 import { isId } from "@/lib/validation/id";
+import { newsroomDateTimeFormat } from "@/lib/time/newsroom-time";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { m } = await getDashboardMessages();
@@ -74,7 +75,7 @@ export default async function StoryHistoryPage({ params, searchParams }: PagePro
   const from = requested.from && versions.includes(requested.from) ? requested.from : defaultFrom;
   const to = requested.to && versions.includes(requested.to) ? requested.to : latest.version;
   const [before, after] = await Promise.all([from, to].map((version) => getRevisionContent({ db, actor: user, storyId: id, version })));
-  const dateFormat = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium", hour12: false });
+  const dateFormat = newsroomDateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" });
   const canRestore = story.mode === "edit";
   const label = (version: number) => `${t.versionLabel(version)}${version === latest.version ? `（${t.current}）` : ""}`;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { isEditionDate } from "@/lib/editions/edition-date";
+import { isEditionDate } from "@/lib/time/edition-date";
 import { getDashboardMessages } from "@/lib/i18n/dashboard-locale";
 import { readerPreviewRenderer } from "@/lib/reader-files/reader-files-registry";
 
