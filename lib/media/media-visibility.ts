@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { isDatabaseUnreachable } from "@/lib/db/database-unreachable";
 
 // Who may see a stored file. Photos, page images and page PDFs are public
@@ -10,26 +11,33 @@ import { isDatabaseUnreachable } from "@/lib/db/database-unreachable";
 
 const publishedPage = { status: "PUBLISHED", edition: { status: "PUBLISHED" } } as const;
 
+/** An asset readers may see: a logo, a published page's image or PDF, a photo of a published story on a published page. */
+const seenByReaders = {
+  OR: [
+    { publicationLogos: { some: {} } },
+    { pagesAsPdf: { some: publishedPage } },
+    { pagesAsImage: { some: publishedPage } },
+    { photo: { articles: { some: { article: { status: "PUBLISHED", placements: { some: { page: publishedPage } } } } } } },
+  ],
+} satisfies Prisma.AssetWhereInput;
+
 export type MediaVisibility = "public" | "staff" | "missing";
 
 /** The visibility of the file stored under `key` (an original or one of its derivatives). */
 export async function mediaVisibility(db: Db, key: string): Promise<MediaVisibility> {
-  const asset = await db.asset.findFirst({
-    where: { OR: [{ storageKey: key }, { derivatives: { some: { storageKey: key } } }] },
-    select: {
-      publicationLogos: { select: { id: true }, take: 1 },
-      pagesAsPdf: { where: publishedPage, select: { id: true }, take: 1 },
-      pagesAsImage: { where: publishedPage, select: { id: true }, take: 1 },
-      photo: {
-        select: {
-          articles: { where: { article: { status: "PUBLISHED", placements: { some: { page: publishedPage } } } }, select: { id: true }, take: 1 },
-        },
-      },
-    },
-  });
+  const owner = { OR: [{ storageKey: key }, { derivatives: { some: { storageKey: key } } }] } satisfies Prisma.AssetWhereInput;
+  const [asset, seen] = await Promise.all([
+    db.asset.findFirst({ where: owner, select: { id: true } }),
+    db.asset.findFirst({ where: { AND: [owner, seenByReaders] }, select: { id: true } }),
+  ]);
   if (!asset) return "missing";
-  const seen = asset.publicationLogos.length + asset.pagesAsPdf.length + asset.pagesAsImage.length + (asset.photo?.articles.length ?? 0);
-  return seen > 0 ? "public" : "staff";
+  return seen ? "public" : "staff";
+}
+
+/** Which of these assets readers may see, in one query. */
+export async function publicAssetIds(db: Db, assetIds: string[]): Promise<Set<string>> {
+  const rows = await db.asset.findMany({ where: { AND: [{ id: { in: assetIds } }, seenByReaders] }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
 }
 
 /** Decisions made, kept for when PostgreSQL cannot be reached: published photos stay visible through an outage. */

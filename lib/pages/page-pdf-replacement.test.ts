@@ -25,6 +25,18 @@ import { readReplacementCheck } from "./replacement-check";
 // discards it; a blank PDF is refused wherever a page PDF comes in. Until then
 // the page's PDF, image and regions stay as they were.
 
+/** A newsroom with the demo edition imported and page A05's regions found from its PDF. */
+async function demoPageNewsroom() {
+  const { db } = await createMigratedDatabase();
+  const storage = await createTestStorage();
+  const newsroom = await seedNewsroom(db);
+  const fixture = await readFixturePdf();
+  const demo = await importDemoEdition(db, storage);
+  const a05 = demo.page("A05").id;
+  await detectPageRegions({ db, pageId: a05, pdf: fixture });
+  return { db, storage, newsroom, fixture, editionId: demo.editionId, a05 };
+}
+
 describe("replacing the PDF of a published page", () => {
   let db: Db;
   let storage: DiskStorage;
@@ -34,14 +46,7 @@ describe("replacing the PDF of a published page", () => {
   let a05: string;
 
   beforeAll(async () => {
-    ({ db } = await createMigratedDatabase());
-    storage = await createTestStorage();
-    newsroom = await seedNewsroom(db);
-    fixture = await readFixturePdf();
-    const demo = await importDemoEdition(db, storage);
-    editionId = demo.editionId;
-    a05 = demo.page("A05").id;
-    await detectPageRegions({ db, pageId: a05, pdf: fixture });
+    ({ db, storage, newsroom, fixture, editionId, a05 } = await demoPageNewsroom());
     await db.article.updateMany({ data: { status: "READY" } });
     await publishEdition({ db, actor: newsroom.editor, editionId, override: "测试" });
   });
@@ -182,16 +187,10 @@ describe("a blank page PDF", () => {
   let db: Db;
   let storage: DiskStorage;
   let newsroom: Newsroom;
-  let fixture: Buffer;
   let a05: string;
 
   beforeAll(async () => {
-    ({ db } = await createMigratedDatabase());
-    storage = await createTestStorage();
-    newsroom = await seedNewsroom(db);
-    fixture = await readFixturePdf();
-    a05 = (await importDemoEdition(db, storage)).page("A05").id;
-    await detectPageRegions({ db, pageId: a05, pdf: fixture });
+    ({ db, storage, newsroom, a05 } = await demoPageNewsroom());
   });
   afterAll(() => db.$disconnect());
 

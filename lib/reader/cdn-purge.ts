@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { editionDate, isoEditionDate } from "@/lib/time/edition-date";
-import { mediaVisibility } from "@/lib/media/media-visibility";
+import { publicAssetIds } from "@/lib/media/media-visibility";
 import { articleUrl, inScript, mediaUrl, pageUrl } from "./urls";
 
 // A CDN in front of the reader site keeps pages by surrogate keys, which every
@@ -75,7 +75,7 @@ export async function purgeRequestFor(db: Db, tags: readonly string[]): Promise<
  */
 async function hiddenMediaUrls(db: Db, editions: { publicationId: string; date: string }[], articleIds: string[]): Promise<string[]> {
   if (editions.length === 0 && articleIds.length === 0) return [];
-  const files = { select: { storageKey: true, derivatives: { select: { storageKey: true } } } } as const;
+  const files = { select: { id: true, storageKey: true, derivatives: { select: { storageKey: true } } } } as const;
   const [pages, photos] = await Promise.all([
     db.page.findMany({
       where: { edition: { OR: editions.map(({ publicationId, date }) => ({ publicationId, date: editionDate(date) })) } },
@@ -87,12 +87,9 @@ async function hiddenMediaUrls(db: Db, editions: { publicationId: string; date: 
     }),
   ]);
   const assets = [...pages.flatMap((page) => [page.pdfAsset, page.imageAsset]), ...photos.map((photo) => photo.asset)].filter((asset) => asset !== null);
-  const urls: string[] = [];
-  for (const asset of assets) {
-    if ((await mediaVisibility(db, asset.storageKey)) !== "staff") continue;
-    for (const key of [asset.storageKey, ...asset.derivatives.map((derivative) => derivative.storageKey)]) urls.push(mediaUrl(key));
-  }
-  return [...new Set(urls)];
+  const visible = await publicAssetIds(db, assets.map((asset) => asset.id));
+  const hidden = assets.filter((asset) => !visible.has(asset.id));
+  return [...new Set(hidden.flatMap((asset) => [asset.storageKey, ...asset.derivatives.map((derivative) => derivative.storageKey)].map(mediaUrl)))];
 }
 
 /** The signature of a purge request's body: `sha256=` and the HMAC of the body with CDN_PURGE_SECRET, in hex. */
